@@ -1,0 +1,203 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** Graph's error envelope: `{"error": {...}}`. */
+export interface GraphError {
+	message?: string;
+	type?: string;
+	code?: number;
+	error_subcode?: number;
+	error_user_title?: string;
+	error_user_msg?: string;
+	error_data?: { details?: string; [key: string]: unknown };
+	fbtrace_id?: string;
+	is_transient?: boolean;
+}
+
+interface Advice {
+	/** What happened, in the user's words. */
+	message: string;
+	/** What to do about it. */
+	action: string;
+}
+
+const RENEW_TOKEN: Advice = {
+	message: 'The access token was rejected by Meta',
+	action:
+		'Create a new system-user token with the whatsapp_business_management permission and update the credential.',
+};
+const PERMISSION: Advice = {
+	message: 'The access token lacks a permission for this object',
+	action:
+		'Grant whatsapp_business_management (and business_management for business portfolios and pre-verified numbers) to the system user, and assign the WABA or business to it in Business Settings.',
+};
+const RATE_LIMITED: Advice = {
+	message: 'Meta is rate limiting these calls',
+	action:
+		'Wait and run again later, or spread the work out (WABA management calls are limited per app and WABA per hour).',
+};
+const INVALID_PARAMETER: Advice = {
+	message: 'Meta rejected a parameter of the request',
+	action: 'Fix the input that the message from Meta names, then run the node again.',
+};
+const TRANSIENT: Advice = {
+	message: 'Meta had a temporary server error',
+	action: 'Run the node again in a few minutes; the node already retried with backoff.',
+};
+const ACCOUNT_LOCKED: Advice = {
+	message: 'The account is locked or blocked',
+	action: 'Contact Meta support through Business Support Home; the API cannot unlock it.',
+};
+const VERIFY_CODE: Advice = {
+	message: 'The one-time code was wrong or has expired',
+	action: 'Check the code you entered; if it is older than a few minutes, request a new code and verify that one.',
+};
+const REQUEST_CODE: Advice = {
+	message: 'Meta could not send a one-time code to this number',
+	action:
+		'Wait before asking again (too many requests are refused), check that the number can receive SMS or calls, or try the other code method.',
+};
+const PIN_ATTEMPTS: Advice = {
+	message: 'Too many two-step PIN attempts',
+	action: 'Wait for the time Meta gives in the details, then try once with the correct PIN.',
+};
+
+const ADVICE_BY_CODE: Record<number, Advice> = {
+	0: RENEW_TOKEN,
+	190: RENEW_TOKEN,
+	3: PERMISSION,
+	10: PERMISSION,
+	4: RATE_LIMITED,
+	17: RATE_LIMITED,
+	341: RATE_LIMITED,
+	80007: RATE_LIMITED,
+	130429: { ...RATE_LIMITED, message: 'The phone number has reached its throughput limit' },
+	100: INVALID_PARAMETER,
+	131009: INVALID_PARAMETER,
+	1: TRANSIENT,
+	2: TRANSIENT,
+	131000: TRANSIENT,
+	133004: TRANSIENT,
+	131031: ACCOUNT_LOCKED,
+	368: ACCOUNT_LOCKED,
+	131045: {
+		message: 'The number has no valid certificate',
+		action: 'Register the phone number first, then try again.',
+	},
+	133005: {
+		message: "The PIN does not match the number's two-step verification PIN",
+		action:
+			'Use the current two-step PIN of this number, or set a new one with the WhatsApp Settings node (Set Two-Step Verification PIN) and try again.',
+	},
+	133006: {
+		message: 'The phone number must be verified before it can be registered',
+		action: 'Request a one-time code and verify it (WhatsApp Verification node), then register again.',
+	},
+	133008: PIN_ATTEMPTS,
+	133009: { ...PIN_ATTEMPTS, message: 'Two-step PIN attempts were too fast' },
+	133010: {
+		message: 'The phone number is not registered',
+		action: 'Register it with the WhatsApp Phone Numbers node (Register) first.',
+	},
+	133015: {
+		message: 'The phone number was deleted recently',
+		action: 'Wait 5 minutes before registering it again.',
+	},
+	136024: REQUEST_CODE,
+	136025: VERIFY_CODE,
+	137000: {
+		message: "The customer's identity key no longer matches",
+		action: 'Re-establish trust with the customer out of band, then resend without the identity hash.',
+	},
+	200000: {
+		message: 'The phone number cannot be added to this WhatsApp Business Account',
+		action: 'Check that the number is eligible and owned by this business, and that the WABA has room for it.',
+	},
+};
+
+const REGISTER_LIMIT_HOURS = 72;
+
+/** What happened and what to do, for a Graph error code. Unknown codes get none. */
+export function adviceForCode(code: number | undefined, now: Date = new Date()): Advice | undefined {
+	if (code === undefined) return undefined;
+	if (code === 133016) {
+		const retryAt = new Date(now.getTime() + REGISTER_LIMIT_HOURS * 3_600_000);
+		return {
+			message: 'This number has reached the limit of 10 register/deregister calls in 72 hours',
+			action: `Meta blocks further register and deregister calls on this number for 72 hours. Try again after ${retryAt.toISOString()}; the node never retries this call by itself.`,
+		};
+	}
+	if (code >= 200 && code <= 299) return PERMISSION;
+	return ADVICE_BY_CODE[code];
+}
+
+/** The Graph error details a user needs to look the problem up with Meta. */
+function graphReference(graphError: GraphError): string {
+	const parts = [`Graph error ${graphError.code ?? 'without code'}`];
+	if (graphError.error_subcode !== undefined) parts.push(`subcode ${graphError.error_subcode}`);
+	if (graphError.fbtrace_id) parts.push(`fbtrace_id ${graphError.fbtrace_id}`);
+	return parts.join(', ');
+}
+
+/** Replaces every occurrence of a secret in strings anywhere inside a value. */
+export function redactSecrets<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
+	const hidden = secrets.filter((secret): secret is string => !!secret && secret.length >= 4);
+	if (hidden.length === 0) return value;
+	const redact = (input: unknown): unknown => {
+		if (typeof input === 'string') {
+			return hidden.reduce((text, secret) => text.split(secret).join('[redacted]'), input);
+		}
+		if (Array.isArray(input)) return input.map(redact);
+		if (input && typeof input === 'object') {
+			return Object.fromEntries(Object.entries(input).map(([key, inner]) => [key, redact(inner)]));
+		}
+		return input;
+	};
+	return redact(value) as T;
+}
+
+export interface GraphApiErrorOptions {
+	httpStatus?: number;
+	/** Token, app secret, PIN, one-time code: removed from everything the error carries. */
+	secrets?: ReadonlyArray<string | undefined>;
+	itemIndex?: number;
+	/** Appended to the description, such as why the node stopped retrying. */
+	note?: string;
+}
+
+/**
+ * Turns Graph's error envelope into a NodeApiError whose message says what happened and
+ * whose description says what to do, keeping Meta's own message, code, subcode,
+ * user message and fbtrace_id visible.
+ */
+export function graphApiError(node: INode, rawError: GraphError, options: GraphApiErrorOptions = {}): NodeApiError {
+	const graphError = redactSecrets(rawError, options.secrets ?? []);
+	const advice = adviceForCode(graphError.code);
+	const metaSays = graphError.error_user_msg ?? graphError.message ?? 'Meta gave no message';
+	const message = advice ? `${advice.message} (${metaSays})` : `Graph API error: ${metaSays}`;
+	const details = graphError.error_data?.details ? ` Details: ${graphError.error_data.details}.` : '';
+	const description = [
+		advice?.action ?? 'Check the message from Meta above and the request parameters.',
+		details.trim(),
+		options.note,
+		`${graphReference(graphError)}.`,
+		graphError.error_user_msg && graphError.message ? `Meta: ${graphError.message}` : undefined,
+	]
+		.filter(Boolean)
+		.join(' ');
+	const error = new NodeApiError(node, graphError as JsonObject, {
+		message,
+		description,
+		httpCode: options.httpStatus ? String(options.httpStatus) : undefined,
+		itemIndex: options.itemIndex,
+	});
+	error.context.graphError = graphError as JsonObject;
+	return error;
+}
+
+/** Reads the Graph error out of a response body, if it holds one. */
+export function graphErrorIn(body: unknown): GraphError | undefined {
+	if (!body || typeof body !== 'object') return undefined;
+	const error = (body as { error?: unknown }).error;
+	return error && typeof error === 'object' ? (error as GraphError) : undefined;
+}

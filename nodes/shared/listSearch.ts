@@ -1,0 +1,123 @@
+import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { graphApiList } from './transport';
+
+/** How many entries a list in the editor fetches before the user narrows it by typing. */
+const LIST_SEARCH_LIMIT = 500;
+
+function matches(filter: string | undefined, ...texts: Array<unknown>): boolean {
+	if (!filter) return true;
+	const wanted = filter.toLowerCase();
+	const wantedDigits = filter.replace(/\D/g, '');
+	return texts.some((text) => {
+		const value = String(text ?? '');
+		return (
+			value.toLowerCase().includes(wanted) ||
+			(wantedDigits.length >= 3 && value.replace(/\D/g, '').includes(wantedDigits))
+		);
+	});
+}
+
+function currentValue(context: ILoadOptionsFunctions, parameter: string): string {
+	try {
+		return String(context.getCurrentNodeParameter(parameter, { extractValue: true }) ?? '').trim();
+	} catch {
+		return '';
+	}
+}
+
+/** Business portfolios the token's system user can see. */
+export async function searchBusinesses(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const businesses = await graphApiList.call(this, '/me/businesses', { fields: 'id,name' }, { maxResults: LIST_SEARCH_LIMIT });
+	return {
+		results: businesses
+			.filter((business) => matches(filter, business.name, business.id))
+			.map((business) => ({ name: `${String(business.name ?? business.id)}`, value: String(business.id) })),
+	};
+}
+
+/**
+ * WhatsApp Business Accounts, owned and shared with the business (client WABAs). Uses the
+ * node's Business Portfolio when it has one, otherwise every business of the token.
+ */
+export async function searchWhatsAppBusinessAccounts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const chosenBusiness = currentValue(this, 'businessId');
+	const businessIds = chosenBusiness
+		? [chosenBusiness]
+		: (await graphApiList.call(this, '/me/businesses', { fields: 'id' }, { maxResults: LIST_SEARCH_LIMIT })).map(
+				(business) => String(business.id),
+			);
+	const accounts = new Map<string, INodeListSearchItems>();
+	for (const businessId of businessIds) {
+		for (const edge of ['owned_whatsapp_business_accounts', 'client_whatsapp_business_accounts']) {
+			const wabas = await graphApiList.call(this, `/${businessId}/${edge}`, { fields: 'id,name' }, {
+				maxResults: LIST_SEARCH_LIMIT,
+			});
+			for (const waba of wabas) {
+				if (!matches(filter, waba.name, waba.id)) continue;
+				const label = edge.startsWith('client') ? ' (client)' : '';
+				accounts.set(String(waba.id), { name: `${String(waba.name ?? waba.id)}${label}`, value: String(waba.id) });
+			}
+		}
+	}
+	return { results: [...accounts.values()] };
+}
+
+/** Phone numbers of the WABA chosen in the node, shown as `display_phone_number — verified_name`. */
+export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wabaId = currentValue(this, 'wabaId');
+	if (!wabaId) {
+		throw new NodeOperationError(this.getNode(), 'Choose a WhatsApp Business Account first', {
+			description:
+				'The list of phone numbers comes from a WhatsApp Business Account. Pick one in "WhatsApp Business Account", or enter the phone-number ID "By ID".',
+		});
+	}
+	const numbers = await graphApiList.call(this, `/${wabaId}/phone_numbers`, {
+		fields: 'id,display_phone_number,verified_name',
+	}, { maxResults: LIST_SEARCH_LIMIT });
+	return {
+		results: numbers
+			.filter((number) => matches(filter, number.display_phone_number, number.verified_name, number.id))
+			.map((number) => ({
+				name: `${String(number.display_phone_number ?? number.id)} — ${String(number.verified_name ?? 'no display name')}`,
+				value: String(number.id),
+			})),
+	};
+}
+
+/** Pre-verified numbers of the business portfolio chosen in the node. */
+export async function searchPreVerifiedNumbers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const businessId = currentValue(this, 'businessId');
+	if (!businessId) {
+		throw new NodeOperationError(this.getNode(), 'Choose a Business Portfolio first', {
+			description:
+				'Pre-verified numbers belong to a business portfolio. Pick one in "Business Portfolio", or enter the pre-verified number ID "By ID".',
+		});
+	}
+	const numbers = await graphApiList.call(this, `/${businessId}/preverified_numbers`, {
+		fields: 'id,phone_number,code_verification_status',
+	}, { maxResults: LIST_SEARCH_LIMIT });
+	return {
+		results: numbers
+			.filter((number) => matches(filter, number.phone_number, number.id))
+			.map((number) => ({
+				name: `${String(number.phone_number ?? number.id)} — ${String(number.code_verification_status ?? 'status unknown')}`,
+				value: String(number.id),
+			})),
+	};
+}
+
+/** The `methods.listSearch` block every node registers. */
+export const listSearch = {
+	searchBusinesses,
+	searchWhatsAppBusinessAccounts,
+	searchPhoneNumbers,
+	searchPreVerifiedNumbers,
+};

@@ -1,0 +1,69 @@
+import { runNode, jsonOf } from '../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
+
+isolateNetwork();
+
+const DEFAULT_FIELDS =
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode';
+
+describe('WhatsApp Phone Numbers: Get', () => {
+	it('sends GET /<PHONE_NUMBER_ID> with the default fields and the bearer token, and outputs the number', async () => {
+		const number = {
+			id: '106540352242922',
+			display_phone_number: '+1 631-555-1234',
+			verified_name: 'Jasper Market',
+			status: 'CONNECTED',
+			quality_rating: 'GREEN',
+		};
+		graphApi().get(graphPath('/106540352242922')).query({ fields: DEFAULT_FIELDS }).reply(200, number);
+
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '106540352242922' } },
+			credentials: testCredentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([number]);
+	});
+
+	it('maps a Graph error to a NodeApiError that keeps fbtrace_id and never shows the token', async () => {
+		graphApi()
+			.get(graphPath('/106540352242922'))
+			.query(true)
+			.reply(
+				401,
+				graphErrorBody(190, `Error validating access token: ${TEST_ACCESS_TOKEN} has expired`, {
+					error_subcode: 463,
+				}),
+			);
+
+		const { run, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '106540352242922' } },
+			credentials: testCredentials,
+		});
+
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/access token was rejected/);
+		expect(error?.description).toMatch(/fbtrace_id AbCdEfGhIjK_fbtrace/);
+		expect(error?.description).toMatch(/Graph error 190, subcode 463/);
+		expect(JSON.stringify(run)).not.toContain(TEST_ACCESS_TOKEN);
+	});
+
+	it('refuses a phone-number ID that is not numeric before any request', async () => {
+		// An expression passes the editor's check; the node's own validation must catch it.
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: {
+				operation: 'get',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ "+1 631 555" }}' },
+			},
+			credentials: testCredentials,
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Phone Number must be a numeric Graph object ID, such as 106540352242922');
+		expect(error?.description).toMatch(/Received "\+1 631 555"/);
+	});
+});
