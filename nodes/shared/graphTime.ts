@@ -1,0 +1,27 @@
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads a Graph time: ISO with a `+0000` offset (`2023-04-14T22:12:31+0000`), any ISO
+ * string, or Unix seconds (number or digit string). Undefined when absent or unreadable.
+ */
+export function parseGraphTime(value: unknown): Date | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,11}$/.test(value.trim()))) {
+		const date = new Date(Number(value) * 1000);
+		return Number.isNaN(date.getTime()) ? undefined : date;
+	}
+	if (typeof value !== 'string') return undefined;
+	// `+0000` (no colon) is what Graph sends; Date.parse wants `+00:00`.
+	const normalised = value.trim().replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+	const date = new Date(normalised);
+	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function addDays(date: Date, days: number): Date {
+	return new Date(date.getTime() + days * DAY_MS);
+}
+
+/** Whole days from `now` until `date`, rounded down; negative once `date` has passed. */
+export function daysUntil(date: Date, now: Date): number {
+	return Math.floor((date.getTime() - now.getTime()) / DAY_MS);
+}
