@@ -83,12 +83,69 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	};
 
-	// `/me` answers for any valid token; on failure n8n shows Meta's own error message.
+	// `/me` answers for any valid token. n8n shows only the HTTP status text for a failed
+	// test request, so Graph's error body is read instead and each known code gets Meta's
+	// own wording (rules are checked in order; the last one catches any other token error).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
 			url: '/me',
 			qs: { fields: 'id,name' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.error_subcode',
+					value: 463,
+					message:
+						'Meta: "Error validating access token: Session has expired" (Graph error 190, subcode 463). Create a new system-user token and paste it here.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.error_subcode',
+					value: 460,
+					message:
+						'Meta: "The session has been invalidated because the user changed their password" (Graph error 190, subcode 460). Create a new token.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 190,
+					message:
+						'Meta: "Invalid OAuth access token" (Graph error 190). Check that the whole system-user token was pasted, or create a new one.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 10,
+					message:
+						'Meta: "Application does not have permission for this action" (Graph error 10). Grant whatsapp_business_management to the system user.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.code',
+					value: 4,
+					message: 'Meta: "Application request limit reached" (Graph error 4). Wait a few minutes and test again.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error.type',
+					value: 'OAuthException',
+					message: 'Meta rejected the token (OAuthException). Check the token, the Graph API version and the base URL.',
+				},
+			},
+		],
 	};
 }

@@ -19,7 +19,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { graphApiError, graphErrorIn, type GraphError } from './graphErrors';
+import { graphApiError, graphErrorIn, redactSecrets, type GraphError } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, isGraphPage, nextPageCursor } from './pagination';
 import { decideRetry, DEFAULT_RETRY_POLICY, explainGiveUp, isRegistrationUrl, type RetryPolicy } from './retryPolicy';
 
@@ -92,15 +92,18 @@ export function checkGraphResponse(node: INode, response: IN8nHttpFullResponse, 
 export async function withGraphRetries<T>(
 	node: INode,
 	call: () => Promise<T>,
-	{ isRegistrationCall, policy = DEFAULT_RETRY_POLICY }: { isRegistrationCall: boolean; policy?: RetryPolicy },
+	{
+		isRegistrationCall,
+		secrets,
+		policy = DEFAULT_RETRY_POLICY,
+	}: { isRegistrationCall: boolean; secrets: string[]; policy?: RetryPolicy },
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await call();
 		} catch (error) {
 			const graphError = (error as NodeApiError).context?.graphError as GraphError | undefined;
-			// A NodeApiError passed to NodeApiError comes back unchanged; anything else is wrapped.
-			if (!graphError) throw new NodeApiError(node, error as JsonObject);
+			if (!graphError) throw redactedApiError(node, error, secrets);
 			const decision = decideRetry({
 				graphError,
 				attempt,
@@ -117,6 +120,19 @@ export async function withGraphRetries<T>(
 			throw new NodeApiError(node, error as JsonObject);
 		}
 	}
+}
+
+/**
+ * A failure that is not a Graph error (network, TLS, timeout) as a NodeApiError whose
+ * texts carry no secret. A NodeApiError passed to NodeApiError comes back unchanged.
+ */
+function redactedApiError(node: INode, error: unknown, secrets: string[]): NodeApiError {
+	const apiError = new NodeApiError(node, error as JsonObject);
+	apiError.message = redactSecrets(apiError.message, secrets);
+	apiError.messages = redactSecrets(apiError.messages, secrets);
+	if (apiError.description) apiError.description = redactSecrets(apiError.description, secrets);
+	if (apiError.stack) apiError.stack = redactSecrets(apiError.stack, secrets);
+	return apiError;
 }
 
 type FinishStep = (
@@ -157,7 +173,7 @@ export function graphRequestRunner(finish?: FinishStep) {
 				const page = await withGraphRetries(
 					node,
 					async () => await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } }),
-					{ isRegistrationCall },
+					{ isRegistrationCall, secrets },
 				);
 				return { items: page, after };
 			},
@@ -221,7 +237,7 @@ export async function graphApiRequest(
 		) as IN8nHttpFullResponse;
 		return checkGraphResponse(this.getNode(), response, secrets);
 	};
-	return await withGraphRetries(this.getNode(), send, { isRegistrationCall: isRegistrationUrl(path) });
+	return await withGraphRetries(this.getNode(), send, { isRegistrationCall: isRegistrationUrl(path), secrets });
 }
 
 /** Every item of a Graph list edge (or the first `maxResults`), one call per page. */

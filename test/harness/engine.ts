@@ -178,6 +178,35 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+/** What n8n's engine reads from "additional data" in these tests; servers are not involved. */
+export function testAdditionalData(
+	credentialsHelper: ICredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		hooks,
+		credentialsHelper,
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not part of these tests');
+		},
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		variables: {},
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('Code tasks are not part of these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 export interface RunNodeOptions {
 	/** Node type name without the package prefix, such as `whatsAppPhoneNumbers`. */
 	type: string;
@@ -254,30 +283,10 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		finished = fullRunData;
 	});
 
-	const additionalData = {
+	const additionalData = testAdditionalData(
+		new TestCredentialsHelper(loader, options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {}),
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(loader, {
-			...(options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {}),
-		}),
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not part of these tests');
-		},
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		variables: {},
-		currentNodeParameters: undefined,
-		executionTimeoutTimestamp: undefined,
-		userId: 'test-user',
-		setExecutionStatus: () => {},
-		logAiEvent: () => {},
-		startRunnerTask: async () => {
-			throw new Error('Code tasks are not part of these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	);
 
 	const runExecutionData: IRunExecutionData = {
 		startData: {},
