@@ -1,0 +1,294 @@
+'use strict';
+
+/**
+ * Webhook payloads shaped like Meta's WhatsApp Business Account webhooks, and the signing
+ * Meta applies (`X-Hub-Signature-256: sha256=<hex HMAC-SHA256(raw body, app secret)>`).
+ */
+const crypto = require('node:crypto');
+const http = require('node:http');
+const https = require('node:https');
+
+const { send } = require('./lib/http');
+
+const unixSeconds = (time) => Math.floor((time ?? Date.now()) / 1000);
+const digits = (value) => String(value ?? '').replace(/\D/g, '');
+const withoutUndefined = (value) => JSON.parse(JSON.stringify(value));
+
+function signBody(rawBody, appSecret) {
+	return `sha256=${crypto.createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+}
+
+function signBodySha1(rawBody, appSecret) {
+	return `sha1=${crypto.createHmac('sha1', appSecret).update(rawBody).digest('hex')}`;
+}
+
+/** `{"object":"whatsapp_business_account","entry":[{"id","time","changes":[{"field","value"}]}]}` */
+function envelope({ entryId, field, value, time, object = 'whatsapp_business_account' }) {
+	return { object, entry: [{ id: String(entryId), time: unixSeconds(time), changes: [{ field, value: withoutUndefined(value) }] }] };
+}
+
+function phoneNumberQualityUpdate({
+	wabaId,
+	displayPhoneNumber,
+	event = 'FLAGGED',
+	currentLimit = 'TIER_1K',
+	oldLimit,
+	maxDailyConversationsPerBusiness,
+	time,
+}) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'phone_number_quality_update',
+		value: {
+			display_phone_number: digits(displayPhoneNumber),
+			event,
+			current_limit: currentLimit,
+			old_limit: oldLimit,
+			max_daily_conversations_per_business: maxDailyConversationsPerBusiness,
+		},
+	});
+}
+
+function businessCapabilityUpdate({
+	wabaId,
+	maxDailyConversationPerPhone = 1000,
+	maxDailyConversationsPerBusiness,
+	maxPhoneNumbersPerBusiness = 20,
+	maxPhoneNumbersPerWaba,
+	time,
+}) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'business_capability_update',
+		value: {
+			max_daily_conversation_per_phone: maxDailyConversationPerPhone,
+			max_daily_conversations_per_business: maxDailyConversationsPerBusiness,
+			max_phone_numbers_per_business: maxPhoneNumbersPerBusiness,
+			max_phone_numbers_per_waba: maxPhoneNumbersPerWaba,
+		},
+	});
+}
+
+/** `entryId` is a business ID instead of a WABA ID for PARTNER_ADDED. */
+function accountUpdate({
+	wabaId,
+	entryId,
+	event = 'ACCOUNT_VIOLATION',
+	phoneNumber,
+	banInfo,
+	violationInfo = event === 'ACCOUNT_VIOLATION' ? { violation_type: 'SCAM' } : undefined,
+	restrictionInfo,
+	wabaInfo,
+	time,
+}) {
+	return envelope({
+		entryId: entryId ?? wabaId,
+		time,
+		field: 'account_update',
+		value: {
+			event,
+			phone_number: phoneNumber === undefined ? undefined : digits(phoneNumber),
+			ban_info: banInfo,
+			violation_info: violationInfo,
+			restriction_info: restrictionInfo,
+			waba_info: wabaInfo,
+		},
+	});
+}
+
+function phoneNumberNameUpdate({ wabaId, displayPhoneNumber, decision = 'APPROVED', requestedVerifiedName, rejectionReason, time }) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'phone_number_name_update',
+		value: {
+			display_phone_number: digits(displayPhoneNumber),
+			decision,
+			requested_verified_name: requestedVerifiedName,
+			rejection_reason: rejectionReason ?? (decision === 'REJECTED' ? 'NAME_FORMATTING' : 'NONE'),
+		},
+	});
+}
+
+function security({ wabaId, displayPhoneNumber, event = 'PIN_CHANGED', requester, time }) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'security',
+		value: { display_phone_number: digits(displayPhoneNumber), event, requester },
+	});
+}
+
+const messagesValue = ({ displayPhoneNumber, phoneNumberId }, rest) => ({
+	messaging_product: 'whatsapp',
+	metadata: { display_phone_number: digits(displayPhoneNumber), phone_number_id: String(phoneNumberId) },
+	...rest,
+});
+
+const messageId = (seed) => `wamid.${Buffer.from(`sandbox-${seed}`).toString('base64')}`;
+
+/** An incoming text message whose contact carries `identity_key_hash` (identity check on). */
+function identityMessage({
+	wabaId,
+	phoneNumberId,
+	displayPhoneNumber,
+	waId = '16505551234',
+	profileName = 'Sandbox Customer',
+	identityKeyHash = 'DF2lS5v2W6x=',
+	text = 'Hello',
+	time,
+}) {
+	const timestamp = String(unixSeconds(time));
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'messages',
+		value: messagesValue(
+			{ displayPhoneNumber, phoneNumberId },
+			{
+				contacts: [{ profile: { name: profileName }, wa_id: waId, identity_key_hash: identityKeyHash }],
+				messages: [{ from: waId, id: messageId(`${waId}-${timestamp}-${text}`), timestamp, type: 'text', text: { body: text } }],
+			},
+		),
+	});
+}
+
+/** The legacy `system` message announcing that a customer's identity changed. */
+function identitySystemMessage({
+	wabaId,
+	phoneNumberId,
+	displayPhoneNumber,
+	waId = '16505551234',
+	identityHash = 'DF2lS5v2W6x=',
+	acknowledged = false,
+	time,
+}) {
+	const timestamp = String(unixSeconds(time));
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'messages',
+		value: messagesValue(
+			{ displayPhoneNumber, phoneNumberId },
+			{
+				messages: [
+					{
+						from: waId,
+						id: messageId(`${waId}-${timestamp}-identity`),
+						timestamp,
+						type: 'system',
+						system: { body: 'User A changed from to', customer: waId, type: 'customer_identity_changed' },
+						identity: { acknowledged, created_timestamp: Number(timestamp), hash: identityHash },
+					},
+				],
+			},
+		),
+	});
+}
+
+/** A status webhook for a send refused because the recipient's identity hash changed (137000). */
+function identityMismatchStatus({
+	wabaId,
+	phoneNumberId,
+	displayPhoneNumber,
+	recipientId = '16505551234',
+	recipientIdentityKeyHash = 'DF2lS5v2W6x=',
+	time,
+}) {
+	const timestamp = String(unixSeconds(time));
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'messages',
+		value: messagesValue(
+			{ displayPhoneNumber, phoneNumberId },
+			{
+				statuses: [
+					{
+						id: messageId(`${recipientId}-${timestamp}-status`),
+						status: 'failed',
+						timestamp,
+						recipient_id: recipientId,
+						recipient_identity_key_hash: recipientIdentityKeyHash,
+						errors: [
+							{
+								code: 137000,
+								title: 'Identity key mismatch',
+								message: 'Identity key mismatch',
+								error_data: {
+									details: 'The recipient identity key hash in the request does not match the current identity of the recipient.',
+								},
+							},
+						],
+					},
+				],
+			},
+		),
+	});
+}
+
+/** Builders by the name the development sender accepts as `kind`. */
+const builders = {
+	phone_number_quality_update: phoneNumberQualityUpdate,
+	business_capability_update: businessCapabilityUpdate,
+	account_update: accountUpdate,
+	phone_number_name_update: phoneNumberNameUpdate,
+	security,
+	identity_message: identityMessage,
+	identity_system_message: identitySystemMessage,
+	identity_mismatch_status: identityMismatchStatus,
+};
+
+/**
+ * Posts one raw body `count` times (at most `concurrency` at once), signed like Meta:
+ * `signature` is `valid`, `forged` (well-formed, wrong secret) or `none`.
+ */
+async function deliver({ url, payload, rawBody, appSecret, signature = 'valid', count = 1, concurrency = 10, headers = {}, timeoutMs = 30_000 }) {
+	const body = rawBody ?? JSON.stringify(payload);
+	const secret = signature === 'forged' ? `forged-${appSecret}` : appSecret;
+	const signed = signature === 'none' ? {} : { 'X-Hub-Signature-256': signBody(body, secret), 'X-Hub-Signature': signBodySha1(body, secret) };
+	const requestHeaders = {
+		'Content-Type': 'application/json',
+		'User-Agent': 'facebookexternalua',
+		...signed,
+		...headers,
+	};
+	const total = Math.max(1, Math.floor(Number(count) || 1));
+	const parallel = Math.max(1, Math.min(total, Math.floor(Number(concurrency) || 1)));
+	const agent = new (url.startsWith('https:') ? https : http).Agent({ keepAlive: true, maxSockets: parallel });
+	const deliveries = new Array(total);
+	let next = 0;
+	const worker = async () => {
+		while (next < total) {
+			const index = next++;
+			const result = await send(url, { method: 'POST', headers: requestHeaders, body, agent, timeoutMs });
+			deliveries[index] = { index, status: result.status, ms: result.ms, body: result.body?.slice(0, 500), error: result.error };
+		}
+	};
+	try {
+		await Promise.all(Array.from({ length: parallel }, worker));
+	} finally {
+		agent.destroy();
+	}
+	const statusCounts = {};
+	for (const delivery of deliveries) statusCounts[delivery.status] = (statusCounts[delivery.status] ?? 0) + 1;
+	return { url, signature, count: total, rawBody: body, signatureHeader: signed['X-Hub-Signature-256'], statusCounts, deliveries };
+}
+
+module.exports = {
+	signBody,
+	signBodySha1,
+	envelope,
+	phoneNumberQualityUpdate,
+	businessCapabilityUpdate,
+	accountUpdate,
+	phoneNumberNameUpdate,
+	security,
+	identityMessage,
+	identitySystemMessage,
+	identityMismatchStatus,
+	builders,
+	deliver,
+};

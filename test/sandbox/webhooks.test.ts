@@ -1,0 +1,246 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import * as webhooks from '../../sandbox/webhooks';
+import { CLIENT_WABA_ID, CONNECTED_NUMBER_ID, OWNED_WABA_ID, graphError, useSandbox } from './helpers';
+
+const VERIFY_TOKEN = 'receiver-verify-token';
+
+interface Received {
+	method: string;
+	url: string;
+	headers: IncomingMessage['headers'];
+	rawBody: Buffer;
+	signatureValid: boolean;
+}
+
+/** A small webhook receiver on 127.0.0.1: echoes the challenge on /hook, never on /no-echo; checks signatures. */
+function startReceiver(appSecret: () => string) {
+	const received: Received[] = [];
+	const server: Server = createServer((req, res) => {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+			const rawBody = Buffer.concat(chunks);
+			if (req.method === 'GET') {
+				const matches = url.searchParams.get('hub.mode') === 'subscribe' && url.searchParams.get('hub.verify_token') === VERIFY_TOKEN;
+				if (url.pathname === '/no-echo') {
+					res.writeHead(200).end('not the challenge');
+				} else if (matches) {
+					res.writeHead(200, { 'Content-Type': 'text/plain' }).end(url.searchParams.get('hub.challenge'));
+				} else {
+					res.writeHead(403).end('forbidden');
+				}
+				received.push({ method: 'GET', url: req.url ?? '', headers: req.headers, rawBody, signatureValid: false });
+				return;
+			}
+			const header = String(req.headers['x-hub-signature-256'] ?? '');
+			const expected = Buffer.from(`sha256=${createHmac('sha256', appSecret()).update(rawBody).digest('hex')}`);
+			const given = Buffer.from(header);
+			const signatureValid = given.length === expected.length && timingSafeEqual(given, expected);
+			received.push({ method: 'POST', url: req.url ?? '', headers: req.headers, rawBody, signatureValid });
+			res.writeHead(signatureValid ? 200 : 401).end();
+		});
+	});
+	return {
+		received,
+		server,
+		async start() {
+			await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+			return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		},
+	};
+}
+
+describe('Graph sandbox: webhook subscriptions and signed deliveries', () => {
+	const { graph, dev, sandbox } = useSandbox();
+	const receiver = startReceiver(() => sandbox.credentials.appSecret);
+	let receiverUrl: string;
+	const appToken = () => `${sandbox.credentials.appId}|${sandbox.credentials.appSecret}`;
+
+	beforeAll(async () => {
+		receiverUrl = await receiver.start();
+	});
+	afterAll(async () => {
+		await new Promise((resolve) => receiver.server.close(resolve));
+	});
+	beforeEach(() => {
+		receiver.received.length = 0;
+	});
+
+	const subscribe = (callbackUrl: string, fields = 'phone_number_quality_update,account_update') =>
+		graph(`/${sandbox.credentials.appId}/subscriptions`, {
+			method: 'POST',
+			token: appToken(),
+			form: { object: 'whatsapp_business_account', callback_url: callbackUrl, verify_token: VERIFY_TOKEN, fields, include_values: 'true' },
+		});
+
+	it('subscribes the app after the hub.challenge handshake, and lists the subscription', async () => {
+		const response = await subscribe(`${receiverUrl}/hook`);
+		expect(response.body).toEqual({ success: true });
+
+		const [handshake] = receiver.received;
+		const query = new URL(handshake.url, receiverUrl).searchParams;
+		expect(handshake.method).toBe('GET');
+		expect(query.get('hub.mode')).toBe('subscribe');
+		expect(query.get('hub.verify_token')).toBe(VERIFY_TOKEN);
+		expect(query.get('hub.challenge')).toMatch(/^\d+$/);
+
+		const listed = await graph(`/${sandbox.credentials.appId}/subscriptions`, { token: appToken() });
+		expect(listed.body).toEqual({
+			data: [
+				{
+					object: 'whatsapp_business_account',
+					callback_url: `${receiverUrl}/hook`,
+					active: true,
+					fields: [
+						{ name: 'phone_number_quality_update', version: 'v24.0' },
+						{ name: 'account_update', version: 'v24.0' },
+					],
+				},
+			],
+		});
+	});
+
+	it('fails with a Graph error when the callback does not echo the challenge or refuses the token', async () => {
+		const noEcho = graphError(await subscribe(`${receiverUrl}/no-echo`));
+		expect(noEcho.code).toBe(2200);
+		expect(noEcho.message).toContain('Response does not match challenge');
+
+		const wrongToken = await graph(`/${sandbox.credentials.appId}/subscriptions`, {
+			method: 'POST',
+			token: appToken(),
+			form: { object: 'whatsapp_business_account', callback_url: `${receiverUrl}/hook`, verify_token: 'other', fields: 'account_update' },
+		});
+		expect(graphError(wrongToken).message).toContain('HTTP Status Code = 403');
+		expect((await graph(`/${sandbox.credentials.appId}/subscriptions`, { token: appToken() })).body).toEqual({ data: [] });
+		expect(graphError(await subscribe('not a url')).code).toBe(100);
+	});
+
+	it('accepts fields as a JSON array, merges new fields, and deletes fields or the whole object', async () => {
+		await subscribe(`${receiverUrl}/hook`, '["account_update"]');
+		await subscribe(`${receiverUrl}/hook`, 'security');
+		const names = async () =>
+			(await graph(`/${sandbox.credentials.appId}/subscriptions`, { token: appToken() })).body.data[0]?.fields.map((field: { name: string }) => field.name);
+		expect(await names()).toEqual(['account_update', 'security']);
+		await graph(`/${sandbox.credentials.appId}/subscriptions`, { method: 'DELETE', token: appToken(), form: { object: 'whatsapp_business_account', fields: 'security' } });
+		expect(await names()).toEqual(['account_update']);
+		const deleted = await graph(`/${sandbox.credentials.appId}/subscriptions`, { method: 'DELETE', token: appToken(), form: { object: 'whatsapp_business_account' } });
+		expect(deleted.body).toEqual({ success: true });
+		expect(await names()).toBeUndefined();
+	});
+
+	it('links the app to a WABA with subscribed_apps, shown as the numbers\' webhook_configuration', async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body).toEqual({ data: [] });
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST' })).body).toEqual({ success: true });
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body.data).toEqual([
+			{ whatsapp_business_api_data: { id: sandbox.credentials.appId, name: 'Sandbox Phone Numbers App', link: expect.stringContaining(sandbox.credentials.appId) } },
+		]);
+		expect((await graph(`/${CONNECTED_NUMBER_ID}?fields=webhook_configuration`)).body.webhook_configuration).toEqual({ application: `${receiverUrl}/hook` });
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'DELETE' })).body).toEqual({ success: true });
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body).toEqual({ data: [] });
+	});
+
+	it('sends a signed delivery to the subscribed callback that the receiver verifies over the raw body', async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		const sent = await dev('/webhooks/send', { kind: 'phone_number_quality_update', params: { phoneNumberId: CONNECTED_NUMBER_ID }, signature: 'valid' });
+		expect(sent.status).toBe(200);
+		expect(sent.body.statusCounts).toEqual({ 200: 1 });
+		expect(sent.body.deliveries).toEqual([expect.objectContaining({ index: 0, status: 200 })]);
+
+		const [delivery] = receiver.received.filter((request) => request.method === 'POST');
+		expect(delivery.signatureValid).toBe(true);
+		expect(delivery.headers['content-type']).toBe('application/json');
+		expect(delivery.rawBody.toString()).toBe(sent.body.rawBody);
+		const payload = JSON.parse(delivery.rawBody.toString());
+		expect(payload).toEqual({
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: OWNED_WABA_ID,
+					time: expect.any(Number),
+					changes: [{ field: 'phone_number_quality_update', value: { display_phone_number: '16315555555', event: 'FLAGGED', current_limit: 'TIER_1K' } }],
+				},
+			],
+		});
+		// The WABA has no subscribed app yet: Meta would not deliver, and the sender says so.
+		expect(sent.body.warnings).toEqual([expect.stringContaining('no subscribed app')]);
+	});
+
+	it('sends forged and unsigned deliveries, which the receiver refuses', async () => {
+		const payload = webhooks.accountUpdate({ wabaId: OWNED_WABA_ID, event: 'ACCOUNT_VIOLATION' });
+		const forged = await dev('/webhooks/send', { payload, callbackUrl: `${receiverUrl}/hook`, signature: 'forged' });
+		expect(forged.body.statusCounts).toEqual({ 401: 1 });
+		expect(String(receiver.received[0].headers['x-hub-signature-256'])).toMatch(/^sha256=[0-9a-f]{64}$/);
+		const unsigned = await dev('/webhooks/send', { payload, callbackUrl: `${receiverUrl}/hook`, signature: 'none' });
+		expect(unsigned.body.statusCounts).toEqual({ 401: 1 });
+		expect(receiver.received[1].headers['x-hub-signature-256']).toBeUndefined();
+	});
+
+	it('sends the same body count times with bounded concurrency (a redelivery is byte-identical)', async () => {
+		const result = await sandbox.sendWebhook({
+			kind: 'business_capability_update',
+			params: { wabaId: CLIENT_WABA_ID },
+			callbackUrl: `${receiverUrl}/hook`,
+			count: 40,
+			concurrency: 8,
+		});
+		expect(result.statusCounts).toEqual({ 200: 40 });
+		const bodies = new Set(receiver.received.map((request) => request.rawBody.toString()));
+		expect(receiver.received).toHaveLength(40);
+		expect(bodies.size).toBe(1);
+	});
+
+	it('refuses to send without a callback, and an unknown signature mode', async () => {
+		expect((await dev('/webhooks/send', { kind: 'account_update' })).status).toBe(400);
+		expect((await dev('/webhooks/send', { kind: 'account_update', callbackUrl: `${receiverUrl}/hook`, signature: 'maybe' })).status).toBe(400);
+	});
+});
+
+describe('webhook payload builders', () => {
+	const target = { wabaId: OWNED_WABA_ID, phoneNumberId: CONNECTED_NUMBER_ID, displayPhoneNumber: '+1 631-555-5555', time: 1_739_321_024_000 };
+
+	it('builds phone_number_quality_update FLAGGED in Meta\'s envelope', () => {
+		expect(webhooks.phoneNumberQualityUpdate({ ...target, oldLimit: 'TIER_10K' })).toEqual({
+			object: 'whatsapp_business_account',
+			entry: [
+				{
+					id: OWNED_WABA_ID,
+					time: 1_739_321_024,
+					changes: [{ field: 'phone_number_quality_update', value: { display_phone_number: '16315555555', event: 'FLAGGED', current_limit: 'TIER_1K', old_limit: 'TIER_10K' } }],
+				},
+			],
+		});
+	});
+
+	it('builds business_capability_update and account_update', () => {
+		expect(webhooks.businessCapabilityUpdate(target).entry[0].changes[0]).toEqual({
+			field: 'business_capability_update',
+			value: { max_daily_conversation_per_phone: 1000, max_phone_numbers_per_business: 20 },
+		});
+		const partner = webhooks.accountUpdate({ entryId: '506914307656634', event: 'PARTNER_ADDED', wabaInfo: { waba_id: OWNED_WABA_ID, owner_business_id: '506914307656634' } });
+		expect(partner.entry[0].id).toBe('506914307656634');
+		expect(partner.entry[0].changes[0].value).toEqual({ event: 'PARTNER_ADDED', waba_info: { waba_id: OWNED_WABA_ID, owner_business_id: '506914307656634' } });
+	});
+
+	it('builds identity deliveries: contacts[].identity_key_hash, the system message, and a 137000 status', () => {
+		const message = webhooks.identityMessage({ ...target, identityKeyHash: 'abc=' }).entry[0].changes[0];
+		expect(message.field).toBe('messages');
+		expect(message.value.metadata).toEqual({ display_phone_number: '16315555555', phone_number_id: CONNECTED_NUMBER_ID });
+		expect(message.value.contacts).toEqual([{ profile: { name: 'Sandbox Customer' }, wa_id: '16505551234', identity_key_hash: 'abc=' }]);
+
+		const system = webhooks.identitySystemMessage(target).entry[0].changes[0].value.messages[0];
+		expect(system).toMatchObject({ type: 'system', system: { type: 'customer_identity_changed' }, identity: { hash: 'DF2lS5v2W6x=', acknowledged: false } });
+
+		const status = webhooks.identityMismatchStatus({ ...target, recipientIdentityKeyHash: 'old=' }).entry[0].changes[0].value.statuses[0];
+		expect(status).toMatchObject({ status: 'failed', recipient_id: '16505551234', recipient_identity_key_hash: 'old=', errors: [{ code: 137000 }] });
+	});
+
+	it('signs like Meta: sha256=<hex HMAC of the raw body>', () => {
+		const body = '{"object":"whatsapp_business_account"}';
+		expect(webhooks.signBody(body, 'secret')).toBe(`sha256=${createHmac('sha256', 'secret').update(body).digest('hex')}`);
+	});
+});
