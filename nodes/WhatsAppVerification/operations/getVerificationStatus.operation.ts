@@ -1,0 +1,53 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+
+import { parseGraphTime } from '../../shared/graphTime';
+import { chosenNumber, sendToChosenNumber, type NumberType } from '../numberTarget';
+
+/** Only a pre-verified number has a verification time and an expiry (90 days after it). */
+const STATUS_FIELDS: Record<NumberType, string[]> = {
+	phoneNumber: ['code_verification_status'],
+	preVerifiedNumber: ['code_verification_status', 'code_verification_time', 'verification_expiry_time'],
+};
+
+async function askForStatusFields(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const { numberType } = chosenNumber(this);
+	return { ...requestOptions, qs: { ...requestOptions.qs, fields: STATUS_FIELDS[numberType].join(',') } };
+}
+
+/** Graph's `+0000` times as ISO strings, so Date nodes and expressions read them directly. */
+function isoTime(value: IDataObject[string]): IDataObject[string] {
+	return parseGraphTime(value)?.toISOString() ?? value;
+}
+
+const OUTPUT_NAMES: Record<string, { name: string; convert?: (value: IDataObject[string]) => IDataObject[string] }> = {
+	code_verification_status: { name: 'codeVerificationStatus' },
+	code_verification_time: { name: 'codeVerificationTime', convert: isoTime },
+	verification_expiry_time: { name: 'verificationExpiryTime', convert: isoTime },
+};
+
+/** Same names as Verify Code's output; fields this node does not know pass through unchanged. */
+function toStatusOutput(graphNumber: IDataObject): IDataObject {
+	return Object.fromEntries(
+		Object.entries(graphNumber).map(([field, value]) => {
+			const output = OUTPUT_NAMES[field];
+			if (!output) return [field, value];
+			return [output.name, output.convert ? output.convert(value) : value];
+		}),
+	);
+}
+
+async function outputStatus(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ json: toStatusOutput(item.json) }));
+}
+
+export const routing = {
+	request: { method: 'GET' as const },
+	send: { preSend: [askForStatusFields, sendToChosenNumber()] },
+	output: { postReceive: [outputStatus] },
+};
