@@ -139,6 +139,9 @@ function graphReference(graphError: GraphError): string {
 	return parts.join(', ');
 }
 
+/** Parameters and request fields whose values are secrets: the two-step PIN and the one-time code. */
+export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['pin', 'code']);
+
 /** Replaces every occurrence of a secret in strings anywhere inside a value. */
 export function redactSecrets<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
 	const hidden = secrets.filter((secret): secret is string => !!secret && secret.length >= 4);
@@ -185,7 +188,8 @@ export function graphApiError(node: INode, rawError: GraphError, options: GraphA
 	]
 		.filter(Boolean)
 		.join(' ');
-	const error = new NodeApiError(node, graphError as JsonObject, {
+	// The error carries the node, parameters included: a PIN typed into the node would show there.
+	const error = new NodeApiError(redactSecrets(node, options.secrets ?? []), graphError as JsonObject, {
 		message,
 		description,
 		httpCode: options.httpStatus ? String(options.httpStatus) : undefined,

@@ -19,7 +19,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { graphApiError, graphErrorIn, redactSecrets, type GraphError } from './graphErrors';
+import { graphApiError, graphErrorIn, redactSecrets, SECRET_FIELD_NAMES, type GraphError } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, isGraphPage, nextPageCursor } from './pagination';
 import { decideRetry, DEFAULT_RETRY_POLICY, explainGiveUp, isRegistrationUrl, type RetryPolicy } from './retryPolicy';
 
@@ -55,8 +55,6 @@ type GraphContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-const SECRET_REQUEST_FIELDS = ['pin', 'code'];
-
 /** Everything that must never reach output, errors or logs for this request. */
 async function secretsOf(
 	context: GraphContext,
@@ -65,7 +63,7 @@ async function secretsOf(
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE).catch(() => ({}) as ICredentialDataDecryptedObject);
 	const fromRequest = [options.qs, options.body]
 		.filter((part): part is IDataObject => !!part && typeof part === 'object')
-		.flatMap((part) => SECRET_REQUEST_FIELDS.map((field) => part[field]));
+		.flatMap((part) => [...SECRET_FIELD_NAMES].map((field) => part[field]));
 	return [credentials.accessToken, credentials.appSecret, credentials.webhookVerifyToken, ...fromRequest]
 		.filter((secret) => secret !== undefined && secret !== null && secret !== '')
 		.map(String);

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode }
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { SECRET_FIELD_NAMES } from './graphErrors';
+
 /** The two-step verification PIN: exactly six digits. */
 export const sixDigitPin = z
 	.string()
@@ -69,12 +71,10 @@ export function parseField<T>(node: INode, field: ValidatedParameter<T>, value: 
 	});
 }
 
-// PINs and one-time codes are secrets: never echo them back.
-const SECRET_FIELDS = /pin|code$/i;
 
 function describeValue(field: ValidatedParameter<unknown>, value: unknown): string {
 	if (value === undefined || value === null || value === '') return `"${field.label}" is empty. `;
-	if (SECRET_FIELDS.test(field.parameter)) return '';
+	if (SECRET_FIELD_NAMES.has(field.parameter)) return '';
 	return `Received "${String(value)}". `;
 }
 
