@@ -1,3 +1,9 @@
+import nock from 'nock';
+import type { INode } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { graphApiError } from '../../../nodes/shared/graphErrors';
+import { withGraphRetries } from '../../../nodes/shared/transport';
 import { runNode } from '../../harness/engine';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
 
@@ -59,15 +65,66 @@ describe('Graph request runner', () => {
 		expect(error?.description).toContain('Graph error 100, subcode 33');
 	});
 
-	it('keeps the token out of a network failure', async () => {
-		graphApi()
-			.get(graphPath('/106540352242922'))
-			.query(true)
-			.replyWithError(`connect ECONNRESET while sending Bearer ${TEST_ACCESS_TOKEN}`);
+	it('reports an unreachable Graph API as a NodeApiError without the token', async () => {
+		// A real refused connection: nothing listens on port 9 of the loopback address.
+		nock.enableNetConnect('127.0.0.1:9');
+		const { run, error } = await runNode({ ...getNumber, credentials: { ...testCredentials, baseUrl: 'http://127.0.0.1:9' } });
 
-		const { run, error } = await runNode(getNumber);
-
-		expect(error).toBeDefined();
+		expect(error?.name).toBe('NodeApiError');
+		expect(error?.message).toMatch(/refused|connect/i);
 		expect(JSON.stringify(run)).not.toContain(TEST_ACCESS_TOKEN);
+	});
+});
+
+describe('withGraphRetries', () => {
+	const node = { name: 'WhatsApp Phone Numbers', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+
+	it('removes secrets from a failure that is not a Graph error', async () => {
+		const failure = new Error(`socket hang up while sending Bearer ${TEST_ACCESS_TOKEN} and pin 246810`);
+		const call = async () => {
+			throw failure;
+		};
+
+		const error = await withGraphRetries(node, call, {
+			isRegistrationCall: false,
+			secrets: [TEST_ACCESS_TOKEN, '246810'],
+		}).catch((thrown: unknown) => thrown as NodeApiError);
+
+		expect(error).toBeInstanceOf(NodeApiError);
+		const shown = JSON.stringify({ message: error.message, messages: error.messages, description: error.description, stack: error.stack });
+		expect(shown).toContain('[redacted]');
+		expect(shown).not.toContain(TEST_ACCESS_TOKEN);
+		expect(shown).not.toContain('246810');
+	});
+
+	it('retries a transient Graph error thrown by the call, then returns its answer', async () => {
+		let calls = 0;
+		const transient = graphApiError(node, { code: 2, message: 'Service temporarily unavailable', is_transient: true });
+		const answer = await withGraphRetries(
+			node,
+			async () => {
+				calls++;
+				if (calls === 1) throw transient;
+				return 'second answer';
+			},
+			{ isRegistrationCall: false, secrets: [], policy: { maxRetries: 3, baseDelayMs: 1, maxWaitMs: 1_000 } },
+		);
+		expect(answer).toBe('second answer');
+		expect(calls).toBe(2);
+	});
+
+	it('makes exactly one call for a register request, even on a transient error', async () => {
+		let calls = 0;
+		const transient = graphApiError(node, { code: 131000, message: 'Something went wrong' });
+		const error = await withGraphRetries(
+			node,
+			async () => {
+				calls++;
+				throw transient;
+			},
+			{ isRegistrationCall: true, secrets: [], policy: { maxRetries: 3, baseDelayMs: 1, maxWaitMs: 1_000 } },
+		).catch((thrown: unknown) => thrown as NodeApiError);
+		expect(calls).toBe(1);
+		expect(error.description).toContain('never retried automatically');
 	});
 });

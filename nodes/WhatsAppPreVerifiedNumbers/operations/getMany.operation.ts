@@ -1,0 +1,79 @@
+import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { businessIdLocator } from '../../shared/descriptions';
+import { e164Digits, sendValidated } from '../../shared/validation';
+import { withLifecycle } from '../helpers/output';
+import { BUSINESS_ID_SEGMENT, businessIdField, POOL_LIST_QUERY } from '../helpers/parameters';
+
+export const routing: INodePropertyRouting = {
+	request: { method: 'GET', url: `=/${BUSINESS_ID_SEGMENT}/preverified_numbers`, qs: POOL_LIST_QUERY },
+	send: { preSend: [sendValidated(businessIdField)] },
+	output: { postReceive: [withLifecycle] },
+};
+
+const properties: INodeProperties[] = [
+	businessIdLocator,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+		routing: { output: { maxResults: '={{$value}}' } },
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		description: 'Narrow the list on Graph’s side, so fewer pages are fetched',
+		options: [
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1 555 078 3881',
+				description: 'Only this number, with its country code, in any common formatting',
+				routing: {
+					send: {
+						preSend: [
+							sendValidated({
+								parameter: 'filters.phoneNumber',
+								label: 'Phone Number',
+								schema: e164Digits,
+								sendAs: { in: 'qs', property: 'phone_number' },
+							}),
+						],
+					},
+				},
+			},
+			{
+				displayName: 'Verification Status',
+				name: 'codeVerificationStatus',
+				type: 'options',
+				default: 'VERIFIED',
+				description: 'Only numbers with this verification status',
+				options: [
+					{ name: 'Expired', value: 'EXPIRED', description: 'Verification lapsed after 90 days' },
+					{ name: 'Not Verified', value: 'NOT_VERIFIED', description: 'Never verified, or lapsed' },
+					{ name: 'Verified', value: 'VERIFIED', description: 'Verified and ready for Embedded Signup' },
+				],
+				routing: { send: { type: 'query', property: 'code_verification_status' } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['getMany'] } }, properties);
