@@ -1,23 +1,24 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { DEFAULT_PHONE_NUMBER_FIELDS, PHONE_NUMBER_FIELDS, phoneNumberIdLocator } from '../../shared/descriptions';
-import { graphObjectId, sendValidated } from '../../shared/validation';
+import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
+import { addRegistrationDeadline } from '../helpers/registrationDeadline';
+import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
 
-export const getRouting = {
-	request: {
-		method: 'GET' as const,
-		url: '=/{{$parameter.phoneNumberId}}',
-		qs: { fields: '={{ ($parameter.options.fields ?? []).length ? $parameter.options.fields.join(",") : "' + DEFAULT_PHONE_NUMBER_FIELDS.join(',') + '" }}' },
-	},
-	send: {
-		preSend: [
-			sendValidated({ parameter: 'phoneNumberId', label: 'Phone Number', schema: graphObjectId, extractValue: true }),
-		],
+export const option: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get a phone number',
+	description: 'Read one business phone number with the fields you choose',
+	routing: {
+		request: { method: 'GET', url: phoneNumberPath() },
+		send: { preSend: [validatePhoneNumberId, sendPhoneNumberFields] },
+		output: { postReceive: [addRegistrationDeadline] },
 	},
 };
 
 const properties: INodeProperties[] = [
+	wabaForPhoneNumberList,
 	phoneNumberIdLocator,
 	{
 		displayName: 'Options',
@@ -25,16 +26,8 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Fields',
-				name: 'fields',
-				type: 'multiOptions',
-				default: [],
-				description: 'Fields to return. Leave empty for the usual set (status, quality, verification, name status, throughput).',
-				options: PHONE_NUMBER_FIELDS.map((field) => ({ name: field, value: field })),
-			},
-		],
+		description: 'Choose the fields to return',
+		options: phoneNumberFieldOptions,
 	},
 ];
 

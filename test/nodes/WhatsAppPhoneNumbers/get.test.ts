@@ -27,6 +27,44 @@ describe('WhatsApp Phone Numbers: Get', () => {
 		expect(jsonOf(items)).toEqual([number]);
 	});
 
+	it('asks for the chosen fields plus typed field names', async () => {
+		const number = { id: '106540352242922', is_pin_enabled: true, throughput: { level: 'STANDARD' } };
+		graphApi()
+			.get(graphPath('/106540352242922'))
+			.query({ fields: 'id,is_pin_enabled,throughput{level}' })
+			.reply(200, number);
+
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: {
+				operation: 'get',
+				phoneNumberId: { __rl: true, mode: 'id', value: ' 106540352242922 ' },
+				options: { fields: ['id', 'is_pin_enabled'], additionalFieldNames: 'throughput{level}' },
+			},
+			credentials: testCredentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([number]);
+	});
+
+	it('adds the registration deadline to a number that is onboarded but not connected', async () => {
+		const number = { id: '106540352242922', status: 'PENDING', last_onboarded_time: '2023-04-14T22:12:31+0000' };
+		graphApi().get(graphPath('/106540352242922')).query({ fields: DEFAULT_FIELDS }).reply(200, number);
+
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '106540352242922' } },
+			credentials: testCredentials,
+		});
+
+		expect(error).toBeUndefined();
+		const output = jsonOf(items)[0];
+		expect(output).toMatchObject({ ...number, registrationDeadline: '2023-04-28T22:12:31.000Z' });
+		// Long past: the days left count down below zero rather than stopping at zero.
+		expect(output.registrationDaysLeft).toBeLessThan(-365);
+	});
+
 	it('maps a Graph error to a NodeApiError that keeps fbtrace_id and never shows the token', async () => {
 		graphApi()
 			.get(graphPath('/106540352242922'))

@@ -1,0 +1,66 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+
+import { DEFAULT_PHONE_NUMBER_FIELDS, PHONE_NUMBER_FIELDS } from '../../shared/descriptions';
+
+/** The Fields and Additional Field Names options, shared by Get and Get Many. */
+export const phoneNumberFieldOptions: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		default: [],
+		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}.`,
+		options: PHONE_NUMBER_FIELDS.map((field) => ({ name: field, value: field })),
+	},
+	{
+		displayName: 'Additional Field Names',
+		name: 'additionalFieldNames',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. health_status, throughput{level}',
+		description:
+			'More Graph field names, separated by commas, sent as typed. Use it for fields Meta added after this node was written. They are added to the fields above (or to the usual set).',
+	},
+];
+
+/**
+ * Splits a comma-separated field list, keeping Graph's field expansion intact:
+ * `webhook_configuration{application,url}` stays one name.
+ */
+export function splitFieldNames(text: string): string[] {
+	const names: string[] = [];
+	let depth = 0;
+	let current = '';
+	for (const character of text) {
+		if (character === '{') depth++;
+		if (character === '}') depth = Math.max(0, depth - 1);
+		if (character === ',' && depth === 0) {
+			names.push(current);
+			current = '';
+			continue;
+		}
+		current += character;
+	}
+	names.push(current);
+	return names.map((name) => name.trim()).filter((name) => name !== '');
+}
+
+/** The `fields` query value: the chosen fields (or the usual set) plus the typed ones, once each. */
+export function phoneNumberFieldList(chosen: string[] | undefined, typed: string | undefined): string {
+	const base = chosen?.length ? chosen : DEFAULT_PHONE_NUMBER_FIELDS;
+	return [...new Set([...base, ...splitFieldNames(typed ?? '')])].join(',');
+}
+
+/** `preSend`: asks Graph for the fields the user chose. */
+export async function sendPhoneNumberFields(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const fields = phoneNumberFieldList(
+		options.fields as string[] | undefined,
+		options.additionalFieldNames as string | undefined,
+	);
+	requestOptions.qs = { ...requestOptions.qs, fields };
+	return requestOptions;
+}

@@ -1,0 +1,10 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Shown on Register and Deregister: Meta's limit, and why the node does not retry them. */
+export const registrationLimitNotice: INodeProperties = {
+	displayName:
+		'Each phone number allows 10 register and deregister calls in a rolling 72 hours; after that Meta blocks both for 72 hours. This node never retries them, so a failed call costs one attempt only.',
+	name: 'registrationLimitNotice',
+	type: 'notice',
+	default: '',
+};

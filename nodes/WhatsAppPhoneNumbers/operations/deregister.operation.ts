@@ -1,0 +1,22 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { outputRegistrationResult } from '../helpers/outputs';
+import { registrationLimitNotice } from '../helpers/registrationLimit';
+import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
+
+export const option: INodePropertyOptions = {
+	name: 'Deregister',
+	value: 'deregister',
+	action: 'Deregister a phone number from Cloud API',
+	description: 'Stop a business phone number from sending and receiving messages through Cloud API',
+	routing: {
+		request: { method: 'POST', url: phoneNumberPath('/deregister') },
+		send: { preSend: [validatePhoneNumberId] },
+		output: { postReceive: [outputRegistrationResult] },
+	},
+};
+
+const properties: INodeProperties[] = [registrationLimitNotice, wabaForPhoneNumberList, phoneNumberIdLocator];
+
+export const description = updateDisplayOptions({ show: { operation: ['deregister'] } }, properties);

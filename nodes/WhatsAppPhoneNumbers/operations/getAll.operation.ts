@@ -1,0 +1,102 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
+import { e164Digits, sendValidated } from '../../shared/validation';
+import { sendAccountModeFilter, sendSortOrder } from '../helpers/listFilters';
+import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
+import { addRegistrationDeadline } from '../helpers/registrationDeadline';
+import { validateWabaId, wabaIdLocator, wabaPhoneNumbersPath } from '../helpers/targets';
+
+export const option: INodePropertyOptions = {
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many phone numbers',
+	description: 'List the business phone numbers of a WhatsApp Business Account',
+	routing: {
+		// qs.limit marks a list for the shared runner, which pages with the largest page Graph allows.
+		request: { method: 'GET', url: wabaPhoneNumbersPath, qs: { limit: GRAPH_MAX_PAGE_SIZE } },
+		send: { preSend: [validateWabaId, sendPhoneNumberFields] },
+		output: { postReceive: [addRegistrationDeadline] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	wabaIdLocator,
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+		routing: { output: { maxResults: '={{$value}}' } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Choose the fields to return and narrow or order the list',
+		options: [
+			...phoneNumberFieldOptions,
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'options',
+				default: 'newest',
+				description: 'Order by when the number completed Embedded Signup (onboarding)',
+				options: [
+					{ name: 'Newest Onboarded First', value: 'newest', description: "Meta's default order" },
+					{ name: 'Oldest Onboarded First', value: 'oldest' },
+				],
+				routing: { send: { preSend: [sendSortOrder] } },
+			},
+			{
+				displayName: 'Account Mode',
+				name: 'accountMode',
+				type: 'options',
+				default: 'LIVE',
+				description:
+					'Only numbers in this account mode. Meta offers this filter in beta, so some apps may not have it yet.',
+				options: [
+					{ name: 'Live', value: 'LIVE', description: 'Verified accounts, or accounts not eligible for the trial' },
+					{ name: 'Sandbox', value: 'SANDBOX', description: 'Unverified accounts in the trial experience' },
+				],
+				routing: { send: { preSend: [sendAccountModeFilter] } },
+			},
+			{
+				displayName: 'Display Phone Number',
+				name: 'displayPhoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1 650-555-1234',
+				description:
+					'Only the number with exactly this phone number, country code included, in any formatting. Useful to find the number that replaced a claimed pre-verified number.',
+				routing: {
+					send: {
+						preSend: [
+							sendValidated({
+								parameter: 'options.displayPhoneNumber',
+								label: 'Display Phone Number',
+								schema: e164Digits,
+								sendAs: { in: 'qs', property: 'display_phone_number' },
+							}),
+						],
+					},
+				},
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);

@@ -1,0 +1,86 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { sendValidated, sixDigitPin } from '../../shared/validation';
+import { outputRegistrationResult } from '../helpers/outputs';
+import { registrationLimitNotice } from '../helpers/registrationLimit';
+import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
+
+/** Regions Meta documents for local storage at registration. */
+const DATA_LOCALIZATION_REGIONS: Array<{ name: string; value: string }> = [
+	{ name: 'Australia (AU)', value: 'AU' },
+	{ name: 'Bahrain (BH)', value: 'BH' },
+	{ name: 'Brazil (BR)', value: 'BR' },
+	{ name: 'Canada (CA)', value: 'CA' },
+	{ name: 'Germany / European Union (DE)', value: 'DE' },
+	{ name: 'India (IN)', value: 'IN' },
+	{ name: 'Indonesia (ID)', value: 'ID' },
+	{ name: 'Japan (JP)', value: 'JP' },
+	{ name: 'Singapore (SG)', value: 'SG' },
+	{ name: 'South Africa (ZA)', value: 'ZA' },
+	{ name: 'South Korea (KR)', value: 'KR' },
+	{ name: 'Switzerland (CH)', value: 'CH' },
+	{ name: 'United Arab Emirates (AE)', value: 'AE' },
+	{ name: 'United Kingdom (GB)', value: 'GB' },
+];
+
+export const option: INodePropertyOptions = {
+	name: 'Register',
+	value: 'register',
+	action: 'Register a phone number for Cloud API',
+	description: 'Register a verified business phone number so it can send and receive messages, setting its two-step PIN',
+	routing: {
+		request: { method: 'POST', url: phoneNumberPath('/register'), body: { messaging_product: 'whatsapp' } },
+		send: {
+			preSend: [
+				validatePhoneNumberId,
+				sendValidated({
+					parameter: 'pin',
+					label: 'Two-Step Verification PIN',
+					schema: sixDigitPin,
+					sendAs: { in: 'body', property: 'pin' },
+				}),
+			],
+		},
+		output: { postReceive: [outputRegistrationResult] },
+	},
+};
+
+const properties: INodeProperties[] = [
+	registrationLimitNotice,
+	wabaForPhoneNumberList,
+	phoneNumberIdLocator,
+	{
+		displayName: 'Two-Step Verification PIN',
+		name: 'pin',
+		type: 'string',
+		typeOptions: { password: true },
+		required: true,
+		default: '',
+		placeholder: 'e.g. 123456',
+		description:
+			"Six digits. If the number already has two-step verification, use its current PIN; otherwise this PIN becomes the number's two-step PIN.",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Settings Meta accepts at registration',
+		options: [
+			{
+				displayName: 'Data Localization Region',
+				name: 'dataLocalizationRegion',
+				type: 'options',
+				default: 'DE',
+				description:
+					'Store message data at rest in this region (local storage). From Graph API v21.0 Meta sets this through the number\'s storage settings before registering; use this option with older versions.',
+				options: DATA_LOCALIZATION_REGIONS,
+				routing: { send: { type: 'body', property: 'data_localization_region' } },
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['register'] } }, properties);
