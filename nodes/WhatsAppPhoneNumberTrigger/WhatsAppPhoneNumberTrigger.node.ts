@@ -1,0 +1,48 @@
+import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { graphCredentials } from '../shared/transport';
+import { triggerProperties } from './description';
+import { answerHandshake, receiveDelivery } from './receive';
+import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
+
+export class WhatsAppPhoneNumberTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'WhatsApp Phone Number Trigger',
+		name: 'whatsAppPhoneNumberTrigger',
+		icon: { light: 'file:whatsAppPhoneNumberTrigger.svg', dark: 'file:whatsAppPhoneNumberTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["eventGroups"].join(", ")}}',
+		description:
+			'Starts the workflow on verified WhatsApp Business phone-number webhooks: capability, quality and status, and customer identity changes',
+		defaults: { name: 'WhatsApp Phone Number Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: graphCredentials,
+		// GET answers Meta's verification of the URL, POST receives the deliveries.
+		webhooks: [
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: triggerProperties,
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return await subscriptionExists.call(this);
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createSubscription.call(this);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteSubscription.call(this);
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return this.getWebhookName() === 'setup' ? await answerHandshake.call(this) : await receiveDelivery.call(this);
+	}
+}

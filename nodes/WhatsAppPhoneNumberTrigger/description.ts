@@ -1,0 +1,190 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { IDENTITY_EVENTS } from './events';
+
+const eventGroupOptions: INodePropertyOptions[] = [
+	{
+		name: 'Capability',
+		value: 'capability',
+		description: 'Limits of the business changed (numbers per business, conversations per day)',
+	},
+	{
+		name: 'Identity',
+		value: 'identity',
+		description: 'A customer identity key hash seen or changed, or a send refused for an identity mismatch (from messages webhooks)',
+	},
+	{
+		name: 'Status',
+		value: 'status',
+		description: 'Quality rating and messaging limit, display name review, account and security events',
+	},
+];
+
+const capabilityEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Business Capability Update',
+		value: 'business_capability_update',
+		description: 'New limits, such as max_phone_numbers_per_business rising after business verification',
+	},
+];
+
+const statusEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Account Update',
+		value: 'account_update',
+		description: 'VERIFIED_ACCOUNT, DISABLED_UPDATE, ACCOUNT_VIOLATION, ACCOUNT_RESTRICTION, PARTNER_ADDED and others',
+	},
+	{
+		name: 'Phone Number Name Update',
+		value: 'phone_number_name_update',
+		description: 'Display name review decided: APPROVED, REJECTED, DEFERRED, PENDING',
+	},
+	{
+		name: 'Phone Number Quality Update',
+		value: 'phone_number_quality_update',
+		description: 'ONBOARDING, THROUGHPUT_UPGRADE, FLAGGED, UNFLAGGED, UPGRADE, DOWNGRADE of the messaging limit',
+	},
+	{
+		name: 'Security',
+		value: 'security',
+		description: 'Two-step PIN events: PIN_CHANGED, PIN_RESET_REQUEST, PIN_REQUEST_SUCCESS',
+	},
+];
+
+const identityEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Identity Changed (Legacy System Message)',
+		value: IDENTITY_EVENTS.legacyIdentityChanged,
+		description: 'A system message of type customer_identity_changed',
+	},
+	{
+		name: 'Identity Key Hash Changed',
+		value: IDENTITY_EVENTS.hashChanged,
+		description:
+			'The hash differs from the last one this workflow saw for the same customer and business number (remembered in the workflow, for the 2,000 most recent customers)',
+	},
+	{
+		name: 'Identity Key Hash Seen',
+		value: IDENTITY_EVENTS.hashSeen,
+		description: 'A contact or status carried an identity key hash; fires on every message of such a customer',
+	},
+	{
+		name: 'Send Refused for Identity Mismatch',
+		value: IDENTITY_EVENTS.sendRefused,
+		description: 'A message status failed with error 137000 because the identity key hash no longer matches',
+	},
+];
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Manage Subscription Automatically',
+		name: 'manageSubscription',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to subscribe the credential's Meta app to this node's URL when the workflow is activated (and link the app to the WABAs below), and remove that subscription when it is deactivated. An app subscription that points to another URL is never replaced and never removed.",
+	},
+	{
+		displayName:
+			'In the Meta App Dashboard, open WhatsApp → Configuration → Webhook. Paste the production URL shown under "Webhook URLs" above as Callback URL and the Webhook Verify Token of your credential as Verify Token, then subscribe the fields of the events you pick (messages for identity events). Link the app to each WABA with POST /<WABA_ID>/subscribed_apps.',
+		name: 'subscriptionNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { manageSubscription: [false] } },
+	},
+	{
+		displayName: 'Event Groups',
+		name: 'eventGroups',
+		type: 'multiOptions',
+		required: true,
+		default: ['capability', 'status', 'identity'],
+		options: eventGroupOptions,
+		description: 'Which kinds of events start the workflow',
+	},
+	{
+		displayName: 'Capability Events',
+		name: 'capabilityEvents',
+		type: 'multiOptions',
+		default: ['business_capability_update'],
+		options: capabilityEventOptions,
+		displayOptions: { show: { eventGroups: ['capability'] } },
+		description: 'Capability events that start the workflow',
+	},
+	{
+		displayName: 'Status Events',
+		name: 'statusEvents',
+		type: 'multiOptions',
+		default: ['phone_number_quality_update', 'phone_number_name_update', 'account_update', 'security'],
+		options: statusEventOptions,
+		displayOptions: { show: { eventGroups: ['status'] } },
+		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
+	},
+	{
+		displayName: 'Identity Events',
+		name: 'identityEvents',
+		type: 'multiOptions',
+		// "Hash seen" fires on every message of a customer whose identity check is on: opt-in.
+		default: ['identity_key_hash_changed', 'customer_identity_changed', 'identity_send_refused'],
+		options: identityEventOptions,
+		displayOptions: { show: { eventGroups: ['identity'] } },
+		description:
+			'Identity events that start the workflow. They come from messages webhooks; hashes appear only for numbers with the identity check turned on.',
+	},
+	{
+		displayName: 'WABA IDs',
+		name: 'wabaIds',
+		type: 'string',
+		default: '',
+		placeholder: '102290129340398, 104996122399160',
+		description:
+			'Comma-separated WhatsApp Business Account IDs. Only their events start the workflow (empty: every WABA the app is linked to). With Manage Subscription Automatically on, the app is also linked to each of them.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Business Phone Numbers',
+				name: 'businessNumbers',
+				type: 'string',
+				default: '',
+				placeholder: '+1 631-555-1234, 106540352242922',
+				description:
+					'Comma-separated business phone numbers in any formatting, or phone-number IDs. Only events about them start the workflow; events about the whole account (capability, most account updates) name no number and are kept.',
+			},
+			{
+				displayName: 'Event Names',
+				name: 'eventNames',
+				type: 'string',
+				default: '',
+				placeholder: 'FLAGGED, DOWNGRADE, identity_key_hash_changed',
+				description:
+					'Comma-separated event names (the "event" of each output item, not case-sensitive). Only these start the workflow.',
+			},
+			{
+				displayName: 'Include Other Fields',
+				name: 'includeOtherFields',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether webhook fields this node does not know (such as ones Meta adds later) start the workflow too, with event group "other", instead of being dropped',
+			},
+			{
+				displayName: 'Skip Signature Verification (Unsafe)',
+				name: 'skipSignatureVerification',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to accept deliveries without checking Meta's X-Hub-Signature-256. Unsafe: anyone who learns the webhook URL can then start the workflow with forged events (a fake FLAGGED alert, a fake identity change). Use only when the credential cannot hold the app secret and the URL is protected another way.",
+			},
+		],
+	},
+];
+
+/** The default of a top-level parameter, for reading parameters n8n left unset. */
+export function defaultOf<T>(name: string): T {
+	return triggerProperties.find((property) => property.name === name)?.default as T;
+}

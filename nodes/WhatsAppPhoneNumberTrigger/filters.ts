@@ -1,0 +1,99 @@
+import type { INode } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { graphObjectId, parseField } from '../shared/validation';
+import type { PhoneNumberEvent } from './events';
+
+/** What the user narrowed the trigger to; an empty list lets everything through. */
+export interface EventFilters {
+	wabaIds: string[];
+	/** Business numbers and phone-number IDs, as digits only. */
+	businessNumbers: string[];
+	/** Event names in lower case. */
+	eventNames: string[];
+}
+
+function listOf(text: string): string[] {
+	return text
+		.split(/[,;\n]/)
+		.map((entry) => entry.trim())
+		.filter((entry) => entry !== '');
+}
+
+/** Comma-separated WABA IDs. */
+const wabaIdList = z.string().transform(listOf).pipe(z.array(graphObjectId));
+
+/** Phone numbers in any formatting (`+1 (631) 555-1234`) or phone-number IDs, as digits. */
+const businessNumberList = z
+	.string()
+	.transform(listOf)
+	.pipe(
+		z.array(
+			z
+				.string()
+				.regex(/^\+?[\d\s().-]+$/, 'must list phone numbers (digits, spaces, +, -, ( and )) or phone-number IDs')
+				.transform((entry) => entry.replace(/\D/g, '')),
+		),
+	);
+
+/** Comma-separated event names such as FLAGGED or identity_key_hash_changed. */
+const eventNameList = z
+	.string()
+	.transform(listOf)
+	.pipe(z.array(z.string().regex(/^[\w.-]+$/, 'must list event names such as FLAGGED or identity_key_hash_changed')))
+	.transform((names) => names.map((name) => name.toLowerCase()));
+
+export interface RawFilters {
+	wabaIds: unknown;
+	businessNumbers: unknown;
+	eventNames: unknown;
+}
+
+/** Validates the filter fields, naming the field and the fix when one is wrong. */
+export function parseFilters(node: INode, raw: RawFilters): EventFilters {
+	const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+	return {
+		wabaIds: parseField(
+			node,
+			{ parameter: 'wabaIds', label: 'WABA IDs', schema: wabaIdList, hint: 'Separate WABA IDs with commas, such as 102290129340398, 104996122399160.' },
+			asText(raw.wabaIds),
+		),
+		businessNumbers: parseField(
+			node,
+			{
+				parameter: 'businessNumbers',
+				label: 'Business Phone Numbers',
+				schema: businessNumberList,
+				hint: 'Separate entries with commas, such as +1 631-555-1234, 106540352242922.',
+			},
+			asText(raw.businessNumbers),
+		),
+		eventNames: parseField(
+			node,
+			{
+				parameter: 'eventNames',
+				label: 'Event Names',
+				schema: eventNameList,
+				hint: 'Separate names with commas, such as FLAGGED, DOWNGRADE, identity_key_hash_changed.',
+			},
+			asText(raw.eventNames),
+		),
+	};
+}
+
+/**
+ * The WABA and business-number filters. Events about the whole account (capability,
+ * most account updates) name no business number and are kept by the number filter; the
+ * WABA filter narrows those.
+ */
+export function matchesSource(event: PhoneNumberEvent, filters: EventFilters): boolean {
+	if (filters.wabaIds.length && !filters.wabaIds.includes(event.wabaId ?? '')) return false;
+	if (!filters.businessNumbers.length) return true;
+	const displayDigits = event.displayPhoneNumber?.replace(/\D/g, '');
+	if (!displayDigits && !event.phoneNumberId) return true;
+	return filters.businessNumbers.some((entry) => entry === displayDigits || entry === event.phoneNumberId);
+}
+
+export function matchesEventName(event: PhoneNumberEvent, filters: EventFilters): boolean {
+	return !filters.eventNames.length || filters.eventNames.includes(event.event.toLowerCase());
+}

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { loadPackage, PACKAGE_ROOT } from '../../harness/engine';
+
+async function triggerDescription(): Promise<INodeTypeDescription> {
+	return (await loadPackage()).getNode('whatsAppPhoneNumberTrigger').type.description as INodeTypeDescription;
+}
+
+describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
+	it('is a trigger with GET (verification) and POST (deliveries) on the same path, answered on receipt', async () => {
+		const description = await triggerDescription();
+		expect(description.group).toEqual(['trigger']);
+		expect(description.inputs).toEqual([]);
+		expect(description.credentials).toEqual([{ name: 'whatsAppBusinessManagementApi', required: true }]);
+		expect(description.webhooks).toEqual([
+			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		]);
+	});
+
+	it('has its codex (categories, aliases, Meta webhook docs) and both icons', async () => {
+		const loader = await loadPackage();
+		const loaded = loader.types.nodes.find((node) => node.name === 'whatsAppPhoneNumberTrigger') as unknown as {
+			codex: unknown;
+			iconUrl: { light: string; dark: string };
+		};
+		expect(loaded.codex).toEqual({
+			categories: ['Communication', 'Development'],
+			alias: ['webhook', 'quality', 'identity', 'WABA', 'alert'],
+			resources: {
+				primaryDocumentation: [{ url: 'https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components' }],
+			},
+		});
+		for (const icon of Object.values(loaded.iconUrl)) {
+			const file = icon.replace('icons/n8n-nodes-whatsapp-phone-numbers/', '');
+			expect(existsSync(path.join(PACKAGE_ROOT, file))).toBe(true);
+		}
+	});
+
+	it('says why skipping signature verification is unsafe, and shows the manual setup when management is off', async () => {
+		const description = await triggerDescription();
+		const options = description.properties.find((property) => property.name === 'options')?.options as Array<{
+			name: string;
+			description?: string;
+			default?: unknown;
+		}>;
+		const skip = options.find((option) => option.name === 'skipSignatureVerification');
+		expect(skip?.default).toBe(false);
+		expect(skip?.description).toMatch(/Unsafe: anyone who learns the webhook URL can then start the workflow with forged events/);
+		const notice = description.properties.find((property) => property.name === 'subscriptionNotice');
+		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { manageSubscription: [false] } } });
+		expect(notice?.displayName).toMatch(/Callback URL.*Webhook Verify Token/);
+	});
+});

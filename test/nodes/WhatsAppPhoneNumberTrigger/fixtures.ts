@@ -1,0 +1,136 @@
+/** Webhook payloads shaped like Meta's (see the Webhooks section of the API notes). */
+import { createHmac } from 'node:crypto';
+
+import { EVENT_CATALOGUE } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
+import type { TriggerSettings } from '../../../nodes/WhatsAppPhoneNumberTrigger/settings';
+import { TEST_APP_SECRET } from '../../harness/graphMock';
+
+export const WABA_ID = '102290129340398';
+export const OTHER_WABA_ID = '104996122399160';
+export const PHONE_NUMBER_ID = '106540352242922';
+export const DISPLAY_PHONE_NUMBER = '15550783881';
+export const CUSTOMER_WA_ID = '16505551234';
+/** 2025-02-12T00:43:44.000Z */
+export const ENTRY_TIME = 1739321024;
+export const ENTRY_TIME_ISO = '2025-02-12T00:43:44.000Z';
+
+export function envelope(field: string, value: object, { wabaId = WABA_ID, time = ENTRY_TIME } = {}) {
+	return {
+		object: 'whatsapp_business_account',
+		entry: [{ id: wabaId, time, changes: [{ field, value }] }],
+	};
+}
+
+export const capabilityUpdate = {
+	max_daily_conversation_per_phone: 1000,
+	max_phone_numbers_per_business: 20,
+	max_phone_numbers_per_waba: -1,
+};
+
+export const qualityFlagged = {
+	display_phone_number: DISPLAY_PHONE_NUMBER,
+	event: 'FLAGGED',
+	current_limit: 'TIER_1K',
+	old_limit: 'TIER_1K',
+};
+
+export const nameRejected = {
+	display_phone_number: DISPLAY_PHONE_NUMBER,
+	decision: 'REJECTED',
+	requested_verified_name: 'Jasper Market',
+	rejection_reason: 'NAME_FORMAT_UNACCEPTABLE',
+};
+
+export const accountViolation = {
+	phone_number: DISPLAY_PHONE_NUMBER,
+	event: 'ACCOUNT_VIOLATION',
+	violation_info: { violation_type: 'SCAM' },
+};
+
+export const accountVerified = { event: 'VERIFIED_ACCOUNT' };
+
+export const pinChanged = {
+	display_phone_number: DISPLAY_PHONE_NUMBER,
+	event: 'PIN_CHANGED',
+	requester: '2121345678',
+};
+
+const metadata = { display_phone_number: DISPLAY_PHONE_NUMBER, phone_number_id: PHONE_NUMBER_ID };
+
+/** An incoming message from a customer whose identity check is on. */
+export function messageWithContactHash(hash: string, waId = CUSTOMER_WA_ID) {
+	return {
+		messaging_product: 'whatsapp',
+		metadata,
+		contacts: [{ profile: { name: 'Kerry Fisher' }, wa_id: waId, identity_key_hash: hash }],
+		messages: [{ from: waId, id: `wamid.${hash}`, timestamp: '1739321024', type: 'text', text: { body: 'Hi' } }],
+	};
+}
+
+export function statusWithRecipientHash(hash: string, waId = CUSTOMER_WA_ID) {
+	return {
+		messaging_product: 'whatsapp',
+		metadata,
+		statuses: [
+			{ id: 'wamid.status1', status: 'delivered', timestamp: '1739321024', recipient_id: waId, recipient_identity_key_hash: hash },
+		],
+	};
+}
+
+export const legacyIdentityChanged = {
+	messaging_product: 'whatsapp',
+	metadata,
+	messages: [
+		{
+			from: CUSTOMER_WA_ID,
+			id: 'wamid.system1',
+			identity: { acknowledged: false, created_timestamp: 1739321000, hash: 'Sjvjlx8G6Z0=' },
+			system: { body: 'User identity changed', customer: CUSTOMER_WA_ID, type: 'customer_identity_changed' },
+			timestamp: '1739321024',
+			type: 'system',
+		},
+	],
+};
+
+export const sendRefused = {
+	messaging_product: 'whatsapp',
+	metadata,
+	statuses: [
+		{
+			id: 'wamid.refused1',
+			status: 'failed',
+			timestamp: '1739321024',
+			recipient_id: CUSTOMER_WA_ID,
+			errors: [{ code: 137000, title: 'Identity key hash mismatch', message: 'Identity key hash mismatch' }],
+		},
+	],
+};
+
+/** The header Meta sends: HMAC-SHA256 of the exact bytes, keyed with the app secret. */
+export function signatureOf(body: Buffer | string, secret = TEST_APP_SECRET): string {
+	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+/** A body as Meta sends it: compact JSON, with the headers that sign it. */
+export function signedDelivery(payload: object, secret = TEST_APP_SECRET) {
+	const body = Buffer.from(JSON.stringify(payload));
+	return {
+		body,
+		headers: { 'content-type': 'application/json', 'x-hub-signature-256': signatureOf(body, secret) },
+	};
+}
+
+/** Every group and event picked, no filters: what a test narrows from. */
+const ALL_EVENTS = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.keys(events));
+
+export function settingsWith(overrides: Partial<TriggerSettings> = {}): TriggerSettings {
+	return {
+		manageSubscription: false,
+		groups: new Set(['capability', 'status', 'identity'] as const),
+		selectedEvents: new Set(ALL_EVENTS),
+		filters: { wabaIds: [], businessNumbers: [], eventNames: [] },
+		includeOtherFields: true,
+		skipSignatureVerification: false,
+		...overrides,
+	};
+}
