@@ -6,6 +6,7 @@ import {
 	preVerifiedNumberIdLocator,
 	wabaIdLocator,
 } from '../shared/descriptions';
+import type { NumberIdOutput } from '../shared/oneTimeCode';
 import { getValidatedParameter, graphObjectId } from '../shared/validation';
 
 export type NumberType = 'phoneNumber' | 'preVerifiedNumber';
@@ -80,6 +81,9 @@ export function chosenNumber(context: IExecuteSingleFunctions): ChosenNumber {
 	const id = getValidatedParameter(context, { ...field, schema: graphObjectId, extractValue: true });
 	return { numberType, id };
 }
+
+/** Either kind of number goes to the output as `id`, as Graph names it. */
+export const chosenNumberIdOutput: NumberIdOutput = { outputAs: 'id', read: (context) => chosenNumber(context).id };
 
 /**
  * A `preSend` step that validates the chosen number's ID and points the request at

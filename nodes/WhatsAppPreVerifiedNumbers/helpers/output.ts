@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
 import { lifecycleOfPreVerifiedNumber } from '../../shared/lifecycle';
+import type { NumberIdOutput } from '../../shared/oneTimeCode';
 import type { ValidatedParameter } from '../../shared/validation';
 import { getValidatedParameter } from '../../shared/validation';
+import { preVerifiedNumberIdField } from './parameters';
 
 /** A pre-verified number as Graph returned it, with its ID in the user's words and its lifecycle. */
 export function describePreVerifiedNumber(number: IDataObject, now: Date): IDataObject {
@@ -35,3 +37,9 @@ export function withParameters(fields: Record<string, ValidatedParameter<unknown
 		return items.map((item) => ({ json: { ...item.json, ...values } }));
 	};
 }
+
+/** The one-time-code steps output the number as `preVerifiedNumberId`, like every other operation here. */
+export const preVerifiedNumberIdOutput: NumberIdOutput = {
+	outputAs: 'preVerifiedNumberId',
+	read: (context) => getValidatedParameter(context, preVerifiedNumberIdField),
+};
