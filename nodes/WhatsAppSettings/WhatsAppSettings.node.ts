@@ -1,13 +1,13 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { phoneNumberIdLocator, wabaForPhoneNumberList } from '../shared/descriptions';
 import { listSearch } from '../shared/listSearch';
 import { graphCredentials, graphRequestDefaults, graphRequestProperty, sendGraphRequest } from '../shared/transport';
 import * as getIdentityChangeCheck from './operations/getIdentityChangeCheck.operation';
 import * as getSettings from './operations/getSettings.operation';
 import * as setIdentityChangeCheck from './operations/setIdentityChangeCheck.operation';
 import * as setTwoStepPin from './operations/setTwoStepPin.operation';
-import { phoneNumberProperties } from './phoneNumber';
 
 export class WhatsAppSettings implements INodeType {
 	description: INodeTypeDescription = {
@@ -66,7 +66,8 @@ export class WhatsAppSettings implements INodeType {
 					},
 				],
 			},
-			...phoneNumberProperties,
+			wabaForPhoneNumberList,
+			phoneNumberIdLocator,
 			...setTwoStepPin.description,
 			...setIdentityChangeCheck.description,
 		],

@@ -1,13 +1,17 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	businessIdLocator,
+	businessForPreVerifiedList,
+	phoneNumberIdField,
 	phoneNumberIdLocator,
+	preVerifiedNumberIdField,
 	preVerifiedNumberIdLocator,
-	wabaIdLocator,
+	wabaForPhoneNumberList,
 } from '../shared/descriptions';
 import type { NumberIdOutput } from '../shared/oneTimeCode';
-import { getValidatedParameter, graphObjectId } from '../shared/validation';
+import type { ValidatedParameter } from '../shared/validation';
+import { getValidatedParameter } from '../shared/validation';
 
 export type NumberType = 'phoneNumber' | 'preVerifiedNumber';
 
@@ -36,65 +40,32 @@ const numberTypeProperty: INodeProperties = {
 	],
 };
 
-/**
- * The WABA and the business portfolio are read only by the "From List" searches, never sent,
- * so they show only while the number is picked from a list, and a run never requires them.
- */
-const wabaForPhoneNumberList: INodeProperties = {
-	...wabaIdLocator,
-	required: false,
-	description:
-		'The WhatsApp Business Account whose numbers "Phone Number → From List" shows. Only used to fill that list; not needed when you enter the ID.',
-	displayOptions: { show: { numberType: ['phoneNumber'], '/phoneNumberId.mode': ['list'] } },
-};
-
-const businessForPreVerifiedList: INodeProperties = {
-	...businessIdLocator,
-	required: false,
-	description:
-		'The business portfolio whose pool "Pre-Verified Number → From List" shows. Only used to fill that list; not needed when you enter the ID.',
-	displayOptions: { show: { numberType: ['preVerifiedNumber'], '/preVerifiedNumberId.mode': ['list'] } },
-};
-
+/** The WABA and the business portfolio only fill the "From List" of the locator shown with them. */
 export const numberTargetProperties: INodeProperties[] = [
 	numberTypeProperty,
-	wabaForPhoneNumberList,
-	{ ...phoneNumberIdLocator, displayOptions: { show: { numberType: ['phoneNumber'] } } },
-	businessForPreVerifiedList,
-	{ ...preVerifiedNumberIdLocator, displayOptions: { show: { numberType: ['preVerifiedNumber'] } } },
+	...updateDisplayOptions({ show: { numberType: ['phoneNumber'] } }, [wabaForPhoneNumberList, phoneNumberIdLocator]),
+	...updateDisplayOptions({ show: { numberType: ['preVerifiedNumber'] } }, [
+		businessForPreVerifiedList,
+		preVerifiedNumberIdLocator,
+	]),
 ];
 
-const NUMBER_FIELDS = {
-	phoneNumber: { parameter: 'phoneNumberId', label: 'Phone Number' },
-	preVerifiedNumber: { parameter: 'preVerifiedNumberId', label: 'Pre-Verified Number' },
-} as const;
+const NUMBER_ID_FIELDS: Record<NumberType, ValidatedParameter<string>> = {
+	phoneNumber: phoneNumberIdField,
+	preVerifiedNumber: preVerifiedNumberIdField,
+};
 
-export interface ChosenNumber {
-	numberType: NumberType;
-	id: string;
+export function chosenNumberType(context: IExecuteSingleFunctions): NumberType {
+	return context.getNodeParameter('numberType', 'phoneNumber') as NumberType;
 }
 
-/** The number the user picked, its ID validated (digits only, trimmed). */
-export function chosenNumber(context: IExecuteSingleFunctions): ChosenNumber {
-	const numberType = context.getNodeParameter('numberType', 'phoneNumber') as NumberType;
-	const field = NUMBER_FIELDS[numberType] ?? NUMBER_FIELDS.phoneNumber;
-	const id = getValidatedParameter(context, { ...field, schema: graphObjectId, extractValue: true });
-	return { numberType, id };
+/** The ID field of the number type the user chose, for `sendToGraphObject`. */
+export function chosenNumberIdField(context: IExecuteSingleFunctions): ValidatedParameter<string> {
+	return NUMBER_ID_FIELDS[chosenNumberType(context)] ?? phoneNumberIdField;
 }
 
 /** Either kind of number goes to the output as `id`, as Graph names it. */
-export const chosenNumberIdOutput: NumberIdOutput = { outputAs: 'id', read: (context) => chosenNumber(context).id };
-
-/**
- * A `preSend` step that validates the chosen number's ID and points the request at
- * `/<ID><edge>`, so the three operations share one way of naming their target.
- */
-export function sendToChosenNumber(edge = '') {
-	return async function (
-		this: IExecuteSingleFunctions,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
-		const { id } = chosenNumber(this);
-		return { ...requestOptions, url: `/${id}${edge}` };
-	};
-}
+export const chosenNumberIdOutput: NumberIdOutput = {
+	outputAs: 'id',
+	read: (context) => getValidatedParameter(context, chosenNumberIdField(context)),
+};

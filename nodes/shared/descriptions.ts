@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { ValidatedParameter } from './validation';
+import { graphObjectId } from './validation';
+
 /** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
 export const PHONE_NUMBER_FIELDS = [
 	'id',
@@ -122,3 +125,36 @@ export const preVerifiedNumberIdLocator = graphObjectLocator({
 	searchListMethod: 'searchPreVerifiedNumbers',
 	idOf: 'pre-verified number',
 });
+
+/**
+ * The WABA where the request names only the phone number: never sent, it only fills the
+ * Phone Number "From List" (which reads the `wabaId` parameter), so it shows only then.
+ */
+export const wabaForPhoneNumberList: INodeProperties = {
+	...wabaIdLocator,
+	displayName: 'WhatsApp Business Account (for the List)',
+	required: false,
+	description:
+		'Fills the Phone Number list below and is not sent. Not needed when you enter the phone-number ID By ID.',
+	displayOptions: { show: { '/phoneNumberId.mode': ['list'] } },
+};
+
+/** The business portfolio, only to fill the Pre-Verified Number "From List" (it reads `businessId`). */
+export const businessForPreVerifiedList: INodeProperties = {
+	...businessIdLocator,
+	displayName: 'Business Portfolio (for the List)',
+	required: false,
+	description:
+		'Fills the Pre-Verified Number list below and is not sent. Not needed when you enter the pre-verified ID By ID.',
+	displayOptions: { show: { '/preVerifiedNumberId.mode': ['list'] } },
+};
+
+/** A locator's ID as `sendToGraphObject` validates it; the error names the field as the editor shows it. */
+function idFieldOf(locator: INodeProperties): ValidatedParameter<string> {
+	return { parameter: locator.name, label: locator.displayName, schema: graphObjectId, extractValue: true };
+}
+
+export const businessIdField = idFieldOf(businessIdLocator);
+export const wabaIdField = idFieldOf(wabaIdLocator);
+export const phoneNumberIdField = idFieldOf(phoneNumberIdLocator);
+export const preVerifiedNumberIdField = idFieldOf(preVerifiedNumberIdLocator);

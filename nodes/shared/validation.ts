@@ -117,3 +117,22 @@ export function sendValidated(
 		return requestOptions;
 	};
 }
+
+/** The ID field of the object a request acts on, or a choice of it made from other parameters. */
+export type GraphObjectField =
+	| ValidatedParameter<string>
+	| ((context: IExecuteSingleFunctions) => ValidatedParameter<string>);
+
+/**
+ * A `preSend` step that validates the ID of the object the request acts on and points the
+ * request at `/<ID><edge>`, so a bad ID is reported by name before anything is sent.
+ */
+export function sendToGraphObject(field: GraphObjectField, edge = '') {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const objectField = typeof field === 'function' ? field(this) : field;
+		return { ...requestOptions, url: `/${getValidatedParameter(this, objectField)}${edge}` };
+	};
+}

@@ -1,9 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-/** The phone-number ID the user chose, as the URL used it. */
-function chosenPhoneNumberId(context: IExecuteSingleFunctions): string {
-	return String(context.getNodeParameter('phoneNumberId', undefined, { extractValue: true }) ?? '').trim();
-}
+import { phoneNumberIdField } from '../../shared/descriptions';
+import { getValidatedParameter } from '../../shared/validation';
 
 /** `postReceive`: Graph answers `{id}`; name it so the next node (Register) can use it as is. */
 export async function outputNewPhoneNumberId(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
@@ -19,6 +17,6 @@ export async function outputRegistrationResult(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = chosenPhoneNumberId(this);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	return items.map((item) => ({ json: { success: item.json.success === true, phoneNumberId } }));
 }

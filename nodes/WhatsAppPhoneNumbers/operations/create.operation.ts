@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendValidated } from '../../shared/validation';
+import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { sendToGraphObject, sendValidated } from '../../shared/validation';
 import { countryDialCode, displayName, nationalNumber } from '../helpers/newNumberParts';
 import { outputNewPhoneNumberId } from '../helpers/outputs';
-import { validateWabaId, wabaIdLocator, wabaPhoneNumbersPath } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Create',
@@ -12,10 +12,10 @@ export const option: INodePropertyOptions = {
 	action: 'Add a phone number to a WhatsApp Business Account',
 	description: 'Add a business phone number to a WhatsApp Business Account; verify and register it next',
 	routing: {
-		request: { method: 'POST', url: wabaPhoneNumbersPath },
+		request: { method: 'POST' },
 		send: {
 			preSend: [
-				validateWabaId,
+				sendToGraphObject(wabaIdField, '/phone_numbers'),
 				sendValidated(
 					{ parameter: 'countryCode', label: 'Country Code', schema: countryDialCode, sendAs: { in: 'body', property: 'cc' } },
 					{ parameter: 'phoneNumber', label: 'Phone Number', schema: nationalNumber, sendAs: { in: 'body', property: 'phone_number' } },

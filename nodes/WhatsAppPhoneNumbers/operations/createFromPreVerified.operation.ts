@@ -1,11 +1,16 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { graphObjectId, sendValidated } from '../../shared/validation';
+import {
+	businessForPreVerifiedList,
+	preVerifiedNumberIdField,
+	preVerifiedNumberIdLocator,
+	wabaIdField,
+	wabaIdLocator,
+} from '../../shared/descriptions';
+import { sendToGraphObject, sendValidated } from '../../shared/validation';
 import { countryDialCode, displayName, nationalNumber } from '../helpers/newNumberParts';
 import { outputNewPhoneNumberId } from '../helpers/outputs';
-import { businessForPreVerifiedList, validateWabaId, wabaIdLocator, wabaPhoneNumbersPath } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Create From Pre-Verified Number',
@@ -14,18 +19,12 @@ export const option: INodePropertyOptions = {
 	description:
 		"Turn a number of your pre-verified pool into a business phone number of a client's WhatsApp Business Account; register it next",
 	routing: {
-		request: { method: 'POST', url: wabaPhoneNumbersPath },
+		request: { method: 'POST' },
 		send: {
 			preSend: [
-				validateWabaId,
+				sendToGraphObject(wabaIdField, '/phone_numbers'),
 				sendValidated(
-					{
-						parameter: 'preVerifiedNumberId',
-						label: 'Pre-Verified Number',
-						schema: graphObjectId,
-						extractValue: true,
-						sendAs: { in: 'body', property: 'preverified_id' },
-					},
+					{ ...preVerifiedNumberIdField, sendAs: { in: 'body', property: 'preverified_id' } },
 					{ parameter: 'countryCode', label: 'Country Code', schema: countryDialCode, sendAs: { in: 'body', property: 'country_dial_code' } },
 					{ parameter: 'phoneNumber', label: 'Phone Number', schema: nationalNumber, sendAs: { in: 'body', property: 'display_phone_number' } },
 					{ parameter: 'displayName', label: 'Display Name', schema: displayName, sendAs: { in: 'body', property: 'verified_name' } },

@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { sendToGraphObject } from '../../shared/validation';
 import { outputRegistrationResult } from '../helpers/outputs';
 import { registrationLimitNotice } from '../helpers/registrationLimit';
-import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Deregister',
@@ -11,8 +12,8 @@ export const option: INodePropertyOptions = {
 	action: 'Deregister a phone number from Cloud API',
 	description: 'Stop a business phone number from sending and receiving messages through Cloud API',
 	routing: {
-		request: { method: 'POST', url: phoneNumberPath('/deregister') },
-		send: { preSend: [validatePhoneNumberId] },
+		request: { method: 'POST' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/deregister')] },
 		output: { postReceive: [outputRegistrationResult] },
 	},
 };

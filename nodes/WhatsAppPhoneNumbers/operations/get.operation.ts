@@ -1,9 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { sendToGraphObject } from '../../shared/validation';
 import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
 import { addRegistrationDeadline } from '../helpers/registrationDeadline';
-import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Get',
@@ -11,8 +12,8 @@ export const option: INodePropertyOptions = {
 	action: 'Get a phone number',
 	description: 'Read one business phone number with the fields you choose',
 	routing: {
-		request: { method: 'GET', url: phoneNumberPath() },
-		send: { preSend: [validatePhoneNumberId, sendPhoneNumberFields] },
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendPhoneNumberFields] },
 		output: { postReceive: [addRegistrationDeadline] },
 	},
 };

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
-import { e164Digits, sendValidated } from '../../shared/validation';
+import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
 import { sendAccountModeFilter, sendSortOrder } from '../helpers/listFilters';
 import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
 import { addRegistrationDeadline } from '../helpers/registrationDeadline';
-import { validateWabaId, wabaIdLocator, wabaPhoneNumbersPath } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
@@ -15,8 +15,8 @@ export const option: INodePropertyOptions = {
 	description: 'List the business phone numbers of a WhatsApp Business Account',
 	routing: {
 		// qs.limit marks a list for the shared runner, which pages with the largest page Graph allows.
-		request: { method: 'GET', url: wabaPhoneNumbersPath, qs: { limit: GRAPH_MAX_PAGE_SIZE } },
-		send: { preSend: [validateWabaId, sendPhoneNumberFields] },
+		request: { method: 'GET', qs: { limit: GRAPH_MAX_PAGE_SIZE } },
+		send: { preSend: [sendToGraphObject(wabaIdField, '/phone_numbers'), sendPhoneNumberFields] },
 		output: { postReceive: [addRegistrationDeadline] },
 	},
 };

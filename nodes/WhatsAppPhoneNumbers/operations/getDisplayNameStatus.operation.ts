@@ -1,8 +1,9 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { sendToGraphObject } from '../../shared/validation';
 import { addDisplayNameStatusMeaning } from '../helpers/displayNameStatus';
-import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
 
 export const option: INodePropertyOptions = {
 	name: 'Get Display Name Status & Certificate',
@@ -12,10 +13,9 @@ export const option: INodePropertyOptions = {
 	routing: {
 		request: {
 			method: 'GET',
-			url: phoneNumberPath(),
 			qs: { fields: 'certificate,new_certificate,name_status,new_name_status' },
 		},
-		send: { preSend: [validatePhoneNumberId] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
 		output: { postReceive: [addDisplayNameStatusMeaning] },
 	},
 };

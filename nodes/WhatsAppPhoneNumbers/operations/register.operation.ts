@@ -1,10 +1,10 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendValidated, sixDigitPin } from '../../shared/validation';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { sendToGraphObject, sendValidated, sixDigitPin } from '../../shared/validation';
 import { outputRegistrationResult } from '../helpers/outputs';
 import { registrationLimitNotice } from '../helpers/registrationLimit';
-import { phoneNumberIdLocator, phoneNumberPath, validatePhoneNumberId, wabaForPhoneNumberList } from '../helpers/targets';
 
 /** Regions Meta documents for local storage at registration. */
 const DATA_LOCALIZATION_REGIONS: Array<{ name: string; value: string }> = [
@@ -30,10 +30,10 @@ export const option: INodePropertyOptions = {
 	action: 'Register a phone number for Cloud API',
 	description: 'Register a verified business phone number so it can send and receive messages, setting its two-step PIN',
 	routing: {
-		request: { method: 'POST', url: phoneNumberPath('/register'), body: { messaging_product: 'whatsapp' } },
+		request: { method: 'POST', body: { messaging_product: 'whatsapp' } },
 		send: {
 			preSend: [
-				validatePhoneNumberId,
+				sendToGraphObject(phoneNumberIdField, '/register'),
 				sendValidated({
 					parameter: 'pin',
 					label: 'Two-Step Verification PIN',

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
+import { preVerifiedNumberIdField } from '../../shared/descriptions';
 import { lifecycleOfPreVerifiedNumber } from '../../shared/lifecycle';
 import type { NumberIdOutput } from '../../shared/oneTimeCode';
 import type { ValidatedParameter } from '../../shared/validation';
 import { getValidatedParameter } from '../../shared/validation';
-import { preVerifiedNumberIdField } from './parameters';
 
 /** A pre-verified number as Graph returned it, with its ID in the user's words and its lifecycle. */
 export function describePreVerifiedNumber(number: IDataObject, now: Date): IDataObject {

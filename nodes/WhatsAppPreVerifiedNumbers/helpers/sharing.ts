@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { preVerifiedNumberIdField } from '../../shared/descriptions';
 import type { ValidatedParameter } from '../../shared/validation';
 import { graphObjectId, sendValidated } from '../../shared/validation';
 import { withParameters } from './output';
-import { businessIdField, preVerifiedNumberIdField } from './parameters';
 
 const partnerBusinessIdField: ValidatedParameter<string> = {
 	parameter: 'partnerBusinessId',
@@ -23,7 +23,6 @@ export const partnerBusinessId: INodeProperties = {
 
 /** Share and Unshare send the same query: `partner_business_id` and `preverified_id`. */
 export const sendShareQuery = sendValidated(
-	businessIdField,
 	{ ...preVerifiedNumberIdField, sendAs: { in: 'qs', property: 'preverified_id' } },
 	{ ...partnerBusinessIdField, sendAs: { in: 'qs', property: 'partner_business_id' } },
 );

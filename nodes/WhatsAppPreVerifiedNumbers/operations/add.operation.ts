@@ -1,11 +1,10 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator } from '../../shared/descriptions';
+import { businessIdField, businessIdLocator } from '../../shared/descriptions';
 import { computePreVerifiedLifecycle } from '../../shared/lifecycle';
-import { e164Digits, getValidatedParameter, sendValidated } from '../../shared/validation';
+import { e164Digits, getValidatedParameter, sendToGraphObject, sendValidated } from '../../shared/validation';
 import type { ValidatedParameter } from '../../shared/validation';
-import { BUSINESS_ID_SEGMENT, businessIdField } from '../helpers/parameters';
 
 const phoneNumberField: ValidatedParameter<string> = {
 	parameter: 'phoneNumber',
@@ -39,10 +38,11 @@ async function describeAddedNumber(
 }
 
 export const routing: INodePropertyRouting = {
-	request: { method: 'POST', url: `=/${BUSINESS_ID_SEGMENT}/add_phone_numbers` },
+	request: { method: 'POST' },
 	send: {
 		preSend: [
-			sendValidated(businessIdField, { ...phoneNumberField, sendAs: { in: 'qs', property: 'phone_number' } }),
+			sendToGraphObject(businessIdField, '/add_phone_numbers'),
+			sendValidated({ ...phoneNumberField, sendAs: { in: 'qs', property: 'phone_number' } }),
 		],
 	},
 	output: { postReceive: [describeAddedNumber] },

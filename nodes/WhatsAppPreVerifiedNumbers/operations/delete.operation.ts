@@ -1,14 +1,13 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { sendValidated } from '../../shared/validation';
+import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { sendToGraphObject } from '../../shared/validation';
 import { withParameters } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_ID_SEGMENT, poolBusinessForList, preVerifiedNumberIdField } from '../helpers/parameters';
 
 export const routing: INodePropertyRouting = {
-	request: { method: 'DELETE', url: `=/${PRE_VERIFIED_NUMBER_ID_SEGMENT}` },
-	send: { preSend: [sendValidated(preVerifiedNumberIdField)] },
+	request: { method: 'DELETE' },
+	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
 	output: { postReceive: [withParameters({ preVerifiedNumberId: preVerifiedNumberIdField })] },
 };
 
@@ -20,7 +19,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	poolBusinessForList,
+	businessForPreVerifiedList,
 	preVerifiedNumberIdLocator,
 ];
 

@@ -1,20 +1,11 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator, wabaIdLocator } from '../../shared/descriptions';
+import { businessIdField, businessIdLocator, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { graphApiList, graphRequestRunner } from '../../shared/transport';
-import type { ValidatedParameter } from '../../shared/validation';
-import { getValidatedParameter, graphObjectId, sendValidated } from '../../shared/validation';
+import { getValidatedParameter, sendToGraphObject, sendValidated } from '../../shared/validation';
 import { matchClaimedNumbers } from '../helpers/claimed';
 import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
-import { BUSINESS_ID_SEGMENT, businessIdField } from '../helpers/parameters';
-
-const wabaIdField: ValidatedParameter<string> = {
-	parameter: 'wabaId',
-	label: 'WhatsApp Business Account',
-	schema: graphObjectId,
-	extractValue: true,
-};
 
 /** `last_onboarded_time` is when the number came onto the WABA: the claim, for the deadline. */
 const BUSINESS_PHONE_NUMBER_FIELDS = 'id,display_phone_number,code_verification_status,status,last_onboarded_time';
@@ -40,11 +31,10 @@ async function findClaimedNumbers(
 export const routing: INodePropertyRouting = {
 	request: {
 		method: 'GET',
-		url: `=/${BUSINESS_ID_SEGMENT}/preverified_numbers`,
 		// Matching needs only the ID and the number.
 		qs: { fields: 'id,phone_number', limit: GRAPH_MAX_PAGE_SIZE },
 	},
-	send: { preSend: [sendValidated(businessIdField, wabaIdField)] },
+	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers'), sendValidated(wabaIdField)] },
 	operations: { pagination: graphRequestRunner(findClaimedNumbers) },
 };
 

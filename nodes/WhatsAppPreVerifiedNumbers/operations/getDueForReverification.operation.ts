@@ -1,12 +1,12 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator } from '../../shared/descriptions';
+import { businessIdField, businessIdLocator } from '../../shared/descriptions';
 import type { PreVerifiedLifecycle } from '../../shared/lifecycle';
 import { dueForReverification } from '../../shared/lifecycle';
-import { sendValidated } from '../../shared/validation';
+import { sendToGraphObject } from '../../shared/validation';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { BUSINESS_ID_SEGMENT, businessIdField, POOL_LIST_QUERY } from '../helpers/parameters';
+import { POOL_LIST_QUERY } from '../helpers/parameters';
 
 /** Keeps, page by page, the numbers a scheduled run should act on, each with why it is due. */
 async function keepDueNumbers(
@@ -25,8 +25,8 @@ async function keepDueNumbers(
 }
 
 export const routing: INodePropertyRouting = {
-	request: { method: 'GET', url: `=/${BUSINESS_ID_SEGMENT}/preverified_numbers`, qs: POOL_LIST_QUERY },
-	send: { preSend: [sendValidated(businessIdField)] },
+	request: { method: 'GET', qs: POOL_LIST_QUERY },
+	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
 	output: { postReceive: [keepDueNumbers] },
 };
 

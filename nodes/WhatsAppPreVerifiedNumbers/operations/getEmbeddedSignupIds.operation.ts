@@ -1,12 +1,12 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator } from '../../shared/descriptions';
+import { businessIdField, businessIdLocator } from '../../shared/descriptions';
 import type { PreVerifiedLifecycle } from '../../shared/lifecycle';
 import { graphRequestRunner } from '../../shared/transport';
-import { sendValidated } from '../../shared/validation';
+import { sendToGraphObject } from '../../shared/validation';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { BUSINESS_ID_SEGMENT, businessIdField, POOL_LIST_QUERY } from '../helpers/parameters';
+import { POOL_LIST_QUERY } from '../helpers/parameters';
 
 /**
  * One item for Embedded Signup's `extras.setup.preVerifiedPhone`. Graph's status can still
@@ -40,11 +40,10 @@ async function embeddedSignupIds(
 export const routing: INodePropertyRouting = {
 	request: {
 		method: 'GET',
-		url: `=/${BUSINESS_ID_SEGMENT}/preverified_numbers`,
 		// Graph filters by status on its side, so unverified numbers cost no pages.
 		qs: { ...POOL_LIST_QUERY, code_verification_status: 'VERIFIED' },
 	},
-	send: { preSend: [sendValidated(businessIdField)] },
+	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
 	operations: { pagination: graphRequestRunner(embeddedSignupIds) },
 };
 

@@ -1,14 +1,14 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator } from '../../shared/descriptions';
-import { e164Digits, sendValidated } from '../../shared/validation';
+import { businessIdField, businessIdLocator } from '../../shared/descriptions';
+import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
 import { withLifecycle } from '../helpers/output';
-import { BUSINESS_ID_SEGMENT, businessIdField, POOL_LIST_QUERY } from '../helpers/parameters';
+import { POOL_LIST_QUERY } from '../helpers/parameters';
 
 export const routing: INodePropertyRouting = {
-	request: { method: 'GET', url: `=/${BUSINESS_ID_SEGMENT}/preverified_numbers`, qs: POOL_LIST_QUERY },
-	send: { preSend: [sendValidated(businessIdField)] },
+	request: { method: 'GET', qs: POOL_LIST_QUERY },
+	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
 	output: { postReceive: [withLifecycle] },
 };
 

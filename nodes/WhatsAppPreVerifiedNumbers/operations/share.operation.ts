@@ -1,13 +1,13 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdLocator, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { BUSINESS_ID_SEGMENT } from '../helpers/parameters';
+import { businessIdField, businessIdLocator, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { sendToGraphObject } from '../../shared/validation';
 import { partnerBusinessId, sendShareQuery, withSharedNumber } from '../helpers/sharing';
 
 export const routing: INodePropertyRouting = {
-	request: { method: 'POST', url: `=/${BUSINESS_ID_SEGMENT}/share_preverified_numbers` },
-	send: { preSend: [sendShareQuery] },
+	request: { method: 'POST' },
+	send: { preSend: [sendToGraphObject(businessIdField, '/share_preverified_numbers'), sendShareQuery] },
 	output: { postReceive: [withSharedNumber] },
 };
 

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { chosenPhoneNumberId, sendToPhoneNumber } from '../phoneNumber';
+import { phoneNumberIdField } from '../../shared/descriptions';
+import { getValidatedParameter, sendToGraphObject } from '../../shared/validation';
 
 /**
  * Meta's docs name the flag `enable_identity_key_check`, its OpenAPI description `enabled`;
@@ -16,7 +17,7 @@ async function outputIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = chosenPhoneNumberId(this);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	return items.map((item) => ({
 		json: { phoneNumberId, identityKeyCheckEnabled: identityKeyCheckEnabled(item.json) },
 	}));
@@ -24,6 +25,6 @@ async function outputIdentityCheck(
 
 export const routing = {
 	request: { method: 'GET' as const },
-	send: { preSend: [sendToPhoneNumber('/settings')] },
+	send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
 	output: { postReceive: [outputIdentityCheck] },
 };

@@ -1,7 +1,8 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { chosenPhoneNumberId, sendToPhoneNumber } from '../phoneNumber';
+import { phoneNumberIdField } from '../../shared/descriptions';
+import { getValidatedParameter, sendToGraphObject } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -30,7 +31,7 @@ async function reportIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = chosenPhoneNumberId(this);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	const identityKeyCheckEnabled = this.getNodeParameter('identityKeyCheckEnabled') as boolean;
 	return items.map((item) => ({
 		json: { success: item.json.success === true, phoneNumberId, identityKeyCheckEnabled },
@@ -39,6 +40,6 @@ async function reportIdentityCheck(
 
 export const routing = {
 	request: { method: 'POST' as const },
-	send: { preSend: [sendToPhoneNumber('/settings')] },
+	send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
 	output: { postReceive: [reportIdentityCheck] },
 };

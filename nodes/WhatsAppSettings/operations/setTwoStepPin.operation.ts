@@ -1,8 +1,8 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { sendValidated, sixDigitPin } from '../../shared/validation';
-import { chosenPhoneNumberId, sendToPhoneNumber } from '../phoneNumber';
+import { phoneNumberIdField } from '../../shared/descriptions';
+import { getValidatedParameter, sendToGraphObject, sendValidated, sixDigitPin } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +31,7 @@ async function reportPinSet(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = chosenPhoneNumberId(this);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	return items.map((item) => ({ json: { success: item.json.success === true, phoneNumberId } }));
 }
 
@@ -39,7 +39,7 @@ export const routing = {
 	request: { method: 'POST' as const },
 	send: {
 		preSend: [
-			sendToPhoneNumber(),
+			sendToGraphObject(phoneNumberIdField),
 			sendValidated({ parameter: 'pin', label: 'PIN', schema: sixDigitPin, sendAs: { in: 'body', property: 'pin' } }),
 		],
 	},

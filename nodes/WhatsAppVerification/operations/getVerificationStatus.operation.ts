@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
 
 import { parseGraphTime } from '../../shared/graphTime';
-import { chosenNumber, sendToChosenNumber, type NumberType } from '../numberTarget';
+import { sendToGraphObject } from '../../shared/validation';
+import { chosenNumberIdField, chosenNumberType, type NumberType } from '../numberTarget';
 
 /** Only a pre-verified number has a verification time and an expiry (90 days after it). */
 const STATUS_FIELDS: Record<NumberType, string[]> = {
@@ -13,8 +14,8 @@ async function askForStatusFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { numberType } = chosenNumber(this);
-	return { ...requestOptions, qs: { ...requestOptions.qs, fields: STATUS_FIELDS[numberType].join(',') } };
+	const fields = STATUS_FIELDS[chosenNumberType(this)].join(',');
+	return { ...requestOptions, qs: { ...requestOptions.qs, fields } };
 }
 
 /** Graph's `+0000` times as ISO strings, so Date nodes and expressions read them directly. */
@@ -48,6 +49,6 @@ async function outputStatus(
 
 export const routing = {
 	request: { method: 'GET' as const },
-	send: { preSend: [askForStatusFields, sendToChosenNumber()] },
+	send: { preSend: [askForStatusFields, sendToGraphObject(chosenNumberIdField)] },
 	output: { postReceive: [outputStatus] },
 };

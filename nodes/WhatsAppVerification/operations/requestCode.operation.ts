@@ -1,7 +1,8 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { codeMethodProperty, describeCodeDelivery, languageProperties, sendCodeMethodAndLanguage } from '../../shared/oneTimeCode';
-import { chosenNumberIdOutput, sendToChosenNumber } from '../numberTarget';
+import { sendToGraphObject } from '../../shared/validation';
+import { chosenNumberIdField, chosenNumberIdOutput } from '../numberTarget';
 
 export const description = updateDisplayOptions({ show: { operation: ['requestCode'] } }, [
 	codeMethodProperty,
@@ -10,6 +11,6 @@ export const description = updateDisplayOptions({ show: { operation: ['requestCo
 
 export const routing = {
 	request: { method: 'POST' as const },
-	send: { preSend: [sendToChosenNumber('/request_code'), sendCodeMethodAndLanguage] },
+	send: { preSend: [sendToGraphObject(chosenNumberIdField, '/request_code'), sendCodeMethodAndLanguage] },
 	output: { postReceive: [describeCodeDelivery(chosenNumberIdOutput)] },
 };
