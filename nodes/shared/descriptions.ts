@@ -158,3 +158,27 @@ export const businessIdField = idFieldOf(businessIdLocator);
 export const wabaIdField = idFieldOf(wabaIdLocator);
 export const phoneNumberIdField = idFieldOf(phoneNumberIdLocator);
 export const preVerifiedNumberIdField = idFieldOf(preVerifiedNumberIdLocator);
+
+/**
+ * Return All / Limit of every list operation. The Graph runner pages until the list ends,
+ * or stops exactly at `maxResults`, which only the Limit sets.
+ */
+export const returnAllOrLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		default: 50,
+		typeOptions: { minValue: 1 },
+		displayOptions: { show: { returnAll: [false] } },
+		description: 'Max number of results to return',
+		routing: { output: { maxResults: '={{$value}}' } },
+	},
+];

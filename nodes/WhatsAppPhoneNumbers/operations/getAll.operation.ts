@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { returnAllOrLimit, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
 import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
 import { sendAccountModeFilter, sendSortOrder } from '../helpers/listFilters';
@@ -23,23 +23,7 @@ export const option: INodePropertyOptions = {
 
 const properties: INodeProperties[] = [
 	wabaIdLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
-		description: 'Max number of results to return',
-		routing: { output: { maxResults: '={{$value}}' } },
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator } from '../../shared/descriptions';
+import { businessIdField, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
 import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
 import { withLifecycle } from '../helpers/output';
 import { POOL_LIST_QUERY } from '../helpers/parameters';
@@ -14,23 +14,7 @@ export const routing: INodePropertyRouting = {
 
 const properties: INodeProperties[] = [
 	businessIdLocator,
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-		routing: { output: { maxResults: '={{$value}}' } },
-	},
+	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
