@@ -1,0 +1,90 @@
+'use strict';
+/**
+ * Provisions an n8n instance for the examples: owner account, the credential pointing at the
+ * Graph sandbox, and the example workflows from examples/*.json with their placeholders rewired.
+ * Everything goes through n8n's REST API (never its database).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+
+const { repoRoot } = require('./install');
+
+const EXAMPLES_DIR = path.join(repoRoot, 'examples');
+const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
+/** The placeholders examples/*.json carry, rewritten on import. */
+const PLACEHOLDER_CREDENTIAL_ID = 'WHATSAPP_CREDENTIAL_ID';
+const PLACEHOLDER_SANDBOX_URL = 'http://127.0.0.1:8090';
+
+const EXAMPLES = {
+	onboarding: { file: 'onboard-pre-verified-number.json', trigger: 'Start onboarding' },
+	reverification: { file: 'scheduled-reverification.json', trigger: 'Every day at 06:00' },
+	alerting: { file: 'alerting.json', trigger: 'WhatsApp phone number events' },
+};
+
+const DEFAULT_OWNER = {
+	email: 'owner@example.com',
+	password: 'Sandbox-0wner!',
+	firstName: 'Sandbox',
+	lastName: 'Owner',
+};
+
+/**
+ * An example workflow with its credential references pointed at `credential` ({id, name}) and
+ * the sandbox development URLs at `sandboxUrl`.
+ */
+function loadExample(key, { credential, sandboxUrl }) {
+	const { file } = EXAMPLES[key];
+	let text = fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8');
+	if (sandboxUrl) text = text.split(PLACEHOLDER_SANDBOX_URL).join(sandboxUrl.replace(/\/+$/, ''));
+	const workflow = JSON.parse(text);
+	for (const node of workflow.nodes) {
+		if (node.credentials && node.credentials[CREDENTIAL_TYPE] && credential) {
+			node.credentials[CREDENTIAL_TYPE] = { id: String(credential.id), name: credential.name };
+		}
+	}
+	return workflow;
+}
+
+/** The credential data for the sandbox (its fixture's token, app and verify token). */
+function sandboxCredentialData(sandbox) {
+	const c = sandbox.credentials;
+	return {
+		accessToken: c.accessToken,
+		graphApiVersion: 'v24.0',
+		baseUrl: sandbox.url,
+		appId: c.appId,
+		appSecret: c.appSecret,
+		webhookVerifyToken: c.webhookVerifyToken,
+	};
+}
+
+/**
+ * Owner + credential + the example workflows. Returns { owner, credential, workflows: {key: {id, name, trigger}} }.
+ * `only` limits which examples are imported.
+ */
+async function provision(client, { sandbox, owner = DEFAULT_OWNER, credentialName, only } = {}) {
+	await client.setupOwnerOrLogin(owner);
+	const credential = await client.createCredential({
+		name: credentialName || 'WhatsApp Business Management (sandbox)',
+		type: CREDENTIAL_TYPE,
+		data: sandboxCredentialData(sandbox),
+	});
+	const workflows = {};
+	for (const key of only || Object.keys(EXAMPLES)) {
+		const workflow = loadExample(key, { credential, sandboxUrl: sandbox.url });
+		const created = await client.createWorkflow(workflow);
+		workflows[key] = { id: created.id, name: created.name, trigger: EXAMPLES[key].trigger, workflow: created };
+	}
+	return { owner, credential, workflows };
+}
+
+module.exports = {
+	EXAMPLES,
+	DEFAULT_OWNER,
+	CREDENTIAL_TYPE,
+	PLACEHOLDER_CREDENTIAL_ID,
+	PLACEHOLDER_SANDBOX_URL,
+	loadExample,
+	sandboxCredentialData,
+	provision,
+};

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm start`: see the package work in a real n8n without a Meta account.
+ *
+ *  1. installs what is missing: the package's dev dependencies (`npm ci --ignore-scripts`),
+ *     Node 24 and n8n 2.41 into a cache folder outside the clone (e2e/install-n8n.sh);
+ *  2. builds the package;
+ *  3. starts the Graph API sandbox (http://127.0.0.1:8090) and n8n (http://127.0.0.1:5678)
+ *     with the package installed in n8n's user folder as a community package;
+ *  4. creates the owner account, the credential (pointing at the sandbox) and the three
+ *     example workflows, runs the onboarding workflow once and prints its result;
+ *  5. keeps both servers running until Ctrl-C, then stops them.
+ *
+ * Environment: N8N_START_PORT (5678), SANDBOX_PORT (8090), N8N_START_USER_FOLDER (default
+ * .e2e/n8n-start in the clone; delete it for a fresh instance), N8N_START_EXIT_AFTER_SETUP=1
+ * (stop after the summary, for CI smoke tests).
+ */
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const repoRoot = path.resolve(__dirname, '..');
+const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
+
+function ensureDevDependencies() {
+	const probe = ['typescript', 'gulp', 'n8n-workflow'].map((m) => path.join(repoRoot, 'node_modules', m, 'package.json'));
+	if (probe.every((p) => fs.existsSync(p))) return;
+	say('installing the package’s dependencies (npm ci --ignore-scripts)');
+	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+async function main() {
+	ensureDevDependencies();
+	const { ensureN8n, buildPackage, cacheRoot } = require('../e2e/lib/install');
+	const { startStack } = require('../e2e/lib/harness');
+	const { nodeOutput, nodeError, isPortFree } = require('../e2e/lib/n8n');
+	const { DEFAULT_OWNER } = require('../e2e/lib/setup');
+
+	const n8nPort = Number(process.env.N8N_START_PORT || 5678);
+	const sandboxPort = Number(process.env.SANDBOX_PORT || 8090);
+	for (const [what, port] of [['n8n', n8nPort], ['the Graph sandbox', sandboxPort]]) {
+		if (!(await isPortFree(port))) {
+			throw new Error(`port ${port} (for ${what}) is in use on 127.0.0.1: stop what runs there, or set ${what === 'n8n' ? 'N8N_START_PORT' : 'SANDBOX_PORT'}`);
+		}
+	}
+
+	say(`n8n install cache: ${cacheRoot()} (first run: about 5 minutes)`);
+	const install = await ensureN8n({ onLog: (line) => process.stdout.write(line.replace(/^/gm, '[install] ').replace(/\[install\] $/, '')) });
+	buildPackage({ log: say });
+
+	// A fresh n8n user folder each run: the sandbox starts from its fixture each time too, so
+	// credentials and workflows from an earlier run would point at a world that is gone.
+	const userFolder = process.env.N8N_START_USER_FOLDER || path.join(repoRoot, '.e2e', 'n8n-start');
+	fs.rmSync(userFolder, { recursive: true, force: true });
+	fs.mkdirSync(userFolder, { recursive: true });
+
+	let stack;
+	let stopping = false;
+	const stop = async (code) => {
+		if (stopping) return;
+		stopping = true;
+		say('stopping n8n and the Graph sandbox …');
+		if (stack) await stack.stop().catch((e) => say(`while stopping: ${e.message}`));
+		say('stopped.');
+		process.exit(code);
+	};
+	process.on('SIGINT', () => void stop(0));
+	process.on('SIGTERM', () => void stop(0));
+	process.on('SIGHUP', () => void stop(0));
+
+	say(`starting the Graph sandbox on http://127.0.0.1:${sandboxPort} and n8n ${install.n8nVersion} on http://127.0.0.1:${n8nPort} (about 30 s)`);
+	stack = await startStack({
+		sandboxPort,
+		n8nPort,
+		userFolder,
+		keepUserFolder: true,
+		log: say,
+		installLog: () => {},
+		n8nEnv: { N8N_LOG_LEVEL: 'warn' },
+	});
+	const { client, workflows, credential, sandbox, n8n } = stack;
+	say(`created the owner, the credential "${credential.name}" and ${Object.keys(workflows).length} example workflows`);
+
+	say('running "Onboard a pre-verified number" once …');
+	const onboarding = workflows.onboarding;
+	const execution = await client.waitForExecution(await client.runWorkflow(onboarding.id, onboarding.trigger));
+	const steps = Object.keys(execution.data.resultData.runData);
+	for (const step of steps) {
+		const error = nodeError(execution, step);
+		const out = nodeOutput(execution, step) || [];
+		const summary = error ? `ERROR ${error.message}` : summarize(step, out[0]);
+		say(`  ${error ? '✗' : '✓'} ${step}${summary ? ': ' + summary : ''}`);
+	}
+	say(`onboarding execution ${execution.id}: ${execution.status}`);
+
+	const editor = `http://127.0.0.1:${n8nPort}`;
+	const lines = [
+		'',
+		'────────────────────────────────────────────────────────────────────────',
+		` n8n editor:   ${editor}`,
+		` Log in with:  ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`,
+		` Workflows:    ${Object.values(workflows).map((w) => w.name).join(' · ')}`,
+		` Onboarding:   ${editor}/workflow/${onboarding.id}/executions/${execution.id}`,
+		` Graph sandbox (stands in for graph.facebook.com): ${sandbox.url}/__sandbox`,
+		` n8n log:      ${n8n.logFile}`,
+		' Ctrl-C stops both servers.',
+		'────────────────────────────────────────────────────────────────────────',
+		'',
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+
+	if (process.env.N8N_START_EXIT_AFTER_SETUP === '1') await stop(execution.status === 'success' ? 0 : 1);
+	// If n8n dies on its own, say so and stop the sandbox too.
+	n8n.proc.exitPromise.then((code) => {
+		if (!stopping) {
+			say(`n8n exited (${code}); see ${n8n.logFile}`);
+			void stop(1);
+		}
+	});
+}
+
+function summarize(step, json) {
+	if (!json) return '';
+	const keys = ['preVerifiedNumberId', 'phone_number', 'display_phone_number', 'phoneNumberId', 'status', 'code_verification_status', 'success'];
+	const parts = keys.filter((k) => json[k] !== undefined && typeof json[k] !== 'object').map((k) => `${k}=${json[k]}`);
+	if (json.code && /code/i.test(step)) parts.push('code=(read from the sandbox)');
+	return parts.slice(0, 4).join(' ');
+}
+
+main().catch(async (error) => {
+	process.stderr.write(`[start] failed: ${error.stack || error.message}\n`);
+	try {
+		await require('../e2e/lib/procs').stopAll();
+	} catch {
+		/* nothing left */
+	}
+	process.exit(1);
+});
