@@ -3,7 +3,7 @@
 /**
  * `npm start`: see the package work in a real n8n without a Meta account.
  *
- *  1. installs what is missing: the package's dev dependencies (`npm ci --ignore-scripts`),
+ *  1. installs what is missing: the package's dev dependencies (`npm install --ignore-scripts`),
  *     Node 24 and n8n 2.41 into a cache folder outside the clone (e2e/install-n8n.sh);
  *  2. builds the package;
  *  3. starts the Graph API sandbox (http://127.0.0.1:8090) and n8n (http://127.0.0.1:5678)
@@ -26,8 +26,8 @@ const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
 function ensureDevDependencies() {
 	const probe = ['typescript', 'gulp', 'n8n-workflow'].map((m) => path.join(repoRoot, 'node_modules', m, 'package.json'));
 	if (probe.every((p) => fs.existsSync(p))) return;
-	say('installing the package’s dependencies (npm ci --ignore-scripts)');
-	execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+	say('installing the package’s dependencies (npm install --ignore-scripts)');
+	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
 async function main() {

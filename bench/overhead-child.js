@@ -1,0 +1,102 @@
+'use strict';
+/**
+ * One side of measure 4 in its own process (so neither side's memory pollutes the other's):
+ * Manual Start with the phone-number IDs → Get per item, through our node (`ours`) or n8n's
+ * HTTP Request node (`httpRequest`). Both node types are loaded in both processes, so the
+ * baseline is the same. Receives its settings over IPC and answers with time and memory.
+ */
+const path = require('node:path');
+
+const { setupEngine, harness: loadHarness, nodesBase, PACKAGE_NAME } = require('./lib/engine');
+
+const FIELDS = ['id', 'display_phone_number', 'status', 'quality_rating', 'name_status', 'code_verification_status'];
+
+function nodeFor(side, { sandboxUrl }) {
+	if (side === 'ours') {
+		return {
+			type: `${PACKAGE_NAME}.whatsAppPhoneNumbers`,
+			typeVersion: 1,
+			parameters: {
+				operation: 'get',
+				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+				options: { fields: FIELDS },
+			},
+			credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'WhatsApp (sandbox)' } },
+		};
+	}
+	return {
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'GET',
+			url: `=${sandboxUrl}/v24.0/{{ $json.id }}`,
+			authentication: 'genericCredentialType',
+			genericAuthType: 'httpHeaderAuth',
+			sendQuery: true,
+			queryParameters: { parameters: [{ name: 'fields', value: FIELDS.join(',') }] },
+			options: {},
+		},
+		credentials: { httpHeaderAuth: { id: '2', name: 'Graph token' } },
+	};
+}
+
+async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
+	setupEngine({ useCache: true });
+	const harness = loadHarness();
+	const loader = await harness.loadPackage();
+	const { HttpRequest } = nodesBase(path.join('dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
+	const { nodeTypesFor, runWorkflow } = require('./lib/workflow');
+	const nodeTypes = nodeTypesFor(loader, PACKAGE_NAME, { 'n8n-nodes-base.httpRequest': new HttpRequest() });
+	const credentialMap = {
+		whatsAppBusinessManagementApi: credentials,
+		httpHeaderAuth: { name: 'Authorization', value: `Bearer ${credentials.accessToken}` },
+	};
+	const node = nodeFor(side, { sandboxUrl });
+	const run = (input) => runWorkflow({ harness, loader, nodeTypes, node, credentials: credentialMap, input });
+
+	const warmUp = await run(ids.slice(0, warmUpItems).map((id) => ({ json: { id } })));
+	if (warmUp.error) throw warmUp.error;
+	process.send({ phase: 'warmed-up' });
+	await new Promise((resolve) => process.once('message', resolve));
+
+	global.gc?.();
+	const before = process.memoryUsage();
+	let peakHeap = before.heapUsed;
+	let peakRss = before.rss;
+	const sampler = setInterval(() => {
+		const now = process.memoryUsage();
+		peakHeap = Math.max(peakHeap, now.heapUsed);
+		peakRss = Math.max(peakRss, now.rss);
+	}, 2);
+	const input = ids.map((id) => ({ json: { id } }));
+	const started = process.hrtime.bigint();
+	const result = await run(input);
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	clearInterval(sampler);
+	const after = process.memoryUsage();
+	peakHeap = Math.max(peakHeap, after.heapUsed);
+	peakRss = Math.max(peakRss, after.rss, process.resourceUsage().maxRSS * 1024);
+	if (result.error) throw result.error;
+	const sample = result.items[0]?.json ?? {};
+	process.send({
+		phase: 'done',
+		ms,
+		items: result.items.length,
+		complete: result.items.every((item) => item.json.status !== undefined),
+		sampleKeys: Object.keys(sample),
+		baselineRss: before.rss,
+		baselineHeap: before.heapUsed,
+		peakRss,
+		peakHeap,
+	});
+}
+
+process.once('message', (settings) => {
+	main(settings).then(
+		() => process.exit(0),
+		(error) => {
+			process.send({ phase: 'error', message: error?.stack ?? String(error) });
+			process.exit(1);
+		},
+	);
+});

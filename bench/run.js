@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: what the package costs, side by side with what a user would do instead,
+ * in one table (console and bench/results.md). See docs/benchmarks.md.
+ *
+ *   node bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,overhead,load]
+ *
+ * With the cached n8n install (e2e/install-n8n.sh) the whole run re-executes itself on that
+ * install's Node 24 and resolves n8n-core / n8n-workflow from it, so our nodes and n8n's own
+ * nodes share one engine. Without it, measures 1 and 5 run on the package's own n8n-core and
+ * the others say how to get the install.
+ */
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const { findCachedN8n, setupEngine, harness, nodesBase, REPO_ROOT } = require('./lib/engine');
+
+const args = process.argv.slice(2);
+const only = (args.find((arg) => arg.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
+const skipE2e = args.includes('--skip-e2e') || process.env.BENCH_SKIP_E2E === '1';
+const wanted = (name) => (only.length ? only.includes(name) : name !== 'e2e' || !skipE2e);
+const log = (message) => process.stderr.write(`${message}\n`);
+
+const cached = findCachedN8n();
+
+// Re-run on the cached Node 24 (n8n 2.41 needs it) unless already there.
+if (cached.available && path.resolve(process.execPath) !== path.resolve(cached.nodeExe) && !process.env.BENCH_REEXEC) {
+	const child = spawnSync(cached.nodeExe, [__filename, ...args], { stdio: 'inherit', env: { ...process.env, BENCH_REEXEC: '1' } });
+	process.exit(child.status ?? 1);
+}
+
+const number = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const mib = (bytes) => `${number(bytes / 2 ** 20, 1)} MiB`;
+const times = (ratio) => `${number(ratio, ratio >= 10 ? 0 : ratio >= 1 ? 1 : 2)}×`;
+
+function ensureBuild() {
+	const { isBuildFresh } = require('../e2e/lib/install');
+	if (isBuildFresh()) return;
+	log('Building the package (tsc + icons); errors from files in progress elsewhere do not stop the emit');
+	spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
+	spawnSync('npx', ['gulp', 'build:icons'], { cwd: REPO_ROOT, stdio: 'inherit' });
+}
+
+function notMeasured(section, measure, reason) {
+	return { section, measure, ours: '—', alternative: '—', ratio: '—', target: `not measured: ${reason}` };
+}
+
+function callRows(jobs) {
+	return jobs.map((job, index) => {
+		const ours = job.measured.ours;
+		const alternative = job.measured.alternative;
+		const met = ours.calls === job.minimum && ours.correct;
+		return {
+			section: `1${'abc'[index]}`,
+			measure: job.label,
+			ours: `${number(ours.calls)} calls`,
+			alternative: `${number(alternative.calls)} calls`,
+			ratio: `${times(alternative.calls / ours.calls)} fewer`,
+			target: `= minimum ${number(job.minimum)} (${job.minimumText}): ${met ? 'met' : 'NOT met'}`,
+			note: `${job.detail}. Ours: ${job.outcome(ours.result)}${ours.correct ? '' : ' (WRONG RESULT)'}; ${endpointText(ours.endpoints)}. Hand-built: ${job.outcome(alternative.result)}; ${endpointText(alternative.endpoints)}.`,
+		};
+	});
+}
+
+const endpointText = (endpoints) =>
+	Object.entries(endpoints)
+		.map(([endpoint, count]) => `${count} × \`${endpoint}\``)
+		.join(', ');
+
+function triggerRow(result) {
+	const ratio = result.ours.perSecond / result.builtIn.perSecond;
+	return {
+		section: '2',
+		measure: 'Trigger throughput, in-process (deliveries/s)',
+		ours: `${number(result.ours.perSecond)}/s`,
+		alternative: `${number(result.builtIn.perSecond)}/s`,
+		ratio: ratio >= 1 ? `${times(ratio)} faster` : `${times(1 / ratio)} slower`,
+		target: `≥ built-in: ${ratio >= 1 ? 'met' : 'NOT met'}`,
+		note:
+			`${number(result.deliveries)} signed deliveries × ${result.passes} passes, alternated in batches of 100 (${Object.entries(result.kinds).map(([k, v]) => `${v} ${k}`).join(', ')}). ` +
+			`Ours: ${result.ours.executions} executions, ${result.ours.statuses['401'] ?? 0} forged answered 401, redeliveries dropped, static data ${number(result.ours.staticDataBytes / 1024, 1)} KiB at the end. ` +
+			`Built-in: ${result.builtIn.executions} executions (redeliveries run again, forged answered 200 without a run).`,
+	};
+}
+
+function e2eRow(result) {
+	if (!result.measured) return notMeasured('3', 'End to end in a real n8n (deliveries/s)', result.reason);
+	const collapsed = result.executionsFromRedelivery === 0;
+	const allRan = result.executionsFromFirst === result.deliveries;
+	return {
+		section: '3',
+		measure: 'End to end in a real n8n (deliveries/s)',
+		ours: `${number(result.perSecond, 1)}/s`,
+		alternative: '—',
+		ratio: '—',
+		target: `${result.deliveries} concurrent → ${result.executionsFromFirst} executions: ${allRan ? 'met' : 'NOT met'}; same ${result.deliveries} again → ${result.executionsFromRedelivery} new: ${collapsed ? 'met' : 'NOT met'}`,
+		note:
+			`n8n ${result.n8nVersion} (sqlite, regular mode) with the package installed as a community package; production URL, signature checked, ${result.concurrency} deliveries in flight. ` +
+			`Statuses ${JSON.stringify(result.firstStatuses)}, again ${JSON.stringify(result.againStatuses)}; ${result.forged} forged → ${JSON.stringify(result.forgedStatuses)}, ${result.executionsFromForged} executions; ` +
+			`${result.sequential} new one at a time → ${result.executionsFromSequential} executions, the same again one at a time → ${result.executionsFromSequentialRedelivery} new; ` +
+			`fingerprints in the stored static data afterwards: ${result.storedFingerprints}; failed executions: ${result.failedExecutions}. ` +
+			"No alternative figure: n8n's WhatsApp Trigger cannot be activated without Meta (its activation calls graph.facebook.com).",
+	};
+}
+
+function overheadRows(result) {
+	const { ours, httpRequest } = result;
+	const ratio = ours.ms / httpRequest.ms;
+	const common = `Get on ${number(result.items)} numbers, median of ${result.rounds} fresh processes per side (alternating), after a ${50}-item warm-up; calls per run ${ours.calls.join('/')} vs ${httpRequest.calls.join('/')}.`;
+	return [
+		{
+			section: '4a',
+			measure: `Per-item overhead: Get × ${number(result.items)}, time`,
+			ours: `${number(ours.ms)} ms`,
+			alternative: `${number(httpRequest.ms)} ms`,
+			ratio: ratio <= 1 ? `${times(1 / ratio)} faster` : `${times(ratio)} slower`,
+			target: 'figure only',
+			note: `${common} Alternative: n8n's HTTP Request node 4.2 with a Header Auth credential, same fields.`,
+		},
+		{
+			section: '4b',
+			measure: `Per-item overhead: Get × ${number(result.items)}, peak RSS / heap`,
+			ours: `${mib(ours.peakRss)} / ${mib(ours.peakHeap)}`,
+			alternative: `${mib(httpRequest.peakRss)} / ${mib(httpRequest.peakHeap)}`,
+			ratio: `${times(ours.peakRss / httpRequest.peakRss)} / ${times(ours.peakHeap / httpRequest.peakHeap)}`,
+			target: 'figure only',
+			note: `Peak \`process.memoryUsage()\` sampled every 2 ms (RSS also from \`resourceUsage().maxRSS\`); before the run: ours ${mib(ours.baselineRss)} / ${mib(ours.baselineHeap)}, HTTP Request ${mib(httpRequest.baselineRss)} / ${mib(httpRequest.baselineHeap)} (n8n-core and both node types loaded in both).`,
+		},
+	];
+}
+
+function loadRow(result) {
+	const { package: ours, builtIn } = result;
+	return {
+		section: '5',
+		measure: 'Load cost at start-up (time / RSS / heap)',
+		ours: `${number(ours.ms, 1)} ms / ${mib(ours.rssDelta)} / ${mib(ours.heapDelta)}`,
+		alternative: builtIn ? `${number(builtIn.ms, 1)} ms / ${mib(builtIn.rssDelta)} / ${mib(builtIn.heapDelta)}` : '—',
+		ratio: builtIn ? `${times(ours.ms / builtIn.ms)} the time` : '—',
+		target: 'figure only',
+		note:
+			`PackageDirectoryLoader.loadAll() on the package root (${ours.nodes} node and credential types), fresh process each, median of ${result.repetitions}; heap retained after GC. ` +
+			(builtIn
+				? "Alternative, for scale: n8n's own WhatsApp + WhatsApp Trigger node files required and instantiated (n8n loads its built-ins lazily, on first use)."
+				: 'No alternative: the cached n8n install is missing.'),
+	};
+}
+
+function renderTable(rows) {
+	const header = ['#', 'Measure', 'Ours', 'Alternative', 'Ratio', 'Target'];
+	const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+	rows.forEach((row) => {
+		lines.push(`| ${row.section} | ${row.measure} | ${row.ours} | ${row.alternative} | ${row.ratio} | ${row.target} |`);
+	});
+	return lines.join('\n');
+}
+
+function machineLine() {
+	const cpus = os.cpus();
+	return `${os.hostname()}, ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${mib(os.totalmem())} RAM, ${os.platform()} ${os.release()}`;
+}
+
+async function main() {
+	ensureBuild();
+	const engine = setupEngine({ useCache: cached.available });
+	const date = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+	log(`Benchmark on ${machineLine()}\nEngine: ${engine.describe()}`);
+	if (!cached.available) log(`Note: ${cached.reason}. Measures 2–4 and the load comparison need it.`);
+	const rows = [];
+	const engineHarness = harness();
+
+	if (wanted('calls')) {
+		log('1. Calls per job');
+		rows.push(...callRows(await require('./calls').measureCalls({ harness: engineHarness, log })));
+	}
+	if (wanted('trigger')) {
+		log('2. Trigger throughput');
+		rows.push(
+			cached.available
+				? triggerRow(await require('./trigger').measureTrigger({ harness: engineHarness, nodesBase, log }))
+				: notMeasured('2', 'Trigger throughput, in-process (deliveries/s)', cached.reason),
+		);
+	}
+	if (wanted('e2e')) {
+		log('3. End to end in a real n8n');
+		rows.push(
+			cached.available
+				? e2eRow(await require('./e2e').measureEndToEnd({ log }))
+				: notMeasured('3', 'End to end in a real n8n (deliveries/s)', cached.reason),
+		);
+	} else if (skipE2e) {
+		rows.push(notMeasured('3', 'End to end in a real n8n (deliveries/s)', 'skipped (--skip-e2e)'));
+	}
+	if (wanted('overhead')) {
+		log('4. Per-item overhead');
+		rows.push(
+			...(cached.available
+				? overheadRows(await require('./overhead').measureOverhead({ execPath: process.execPath, log }))
+				: [notMeasured('4', 'Per-item overhead: Get × 1,000 (time, memory)', cached.reason)]),
+		);
+	}
+	if (wanted('load')) {
+		log('5. Load cost');
+		rows.push(
+			loadRow(
+				require('./load').measureLoad({
+					execPath: process.execPath,
+					withBuiltIn: cached.available,
+					engineSource: cached.available ? 'cache' : 'repo',
+					log,
+				}),
+			),
+		);
+	}
+
+	const table = renderTable(rows);
+	const notes = rows.map((row) => `- **${row.section}** ${row.note ?? row.target}`).join('\n');
+	const heading = `Machine: ${machineLine()}\nDate: ${date}\nEngine: ${engine.describe()}`;
+	process.stdout.write(`\n${heading}\n\n${table}\n\n${notes}\n`);
+	if (!only.length) {
+		const markdown = [
+			'# Benchmark results',
+			'',
+			'Written by `npm run bench` (bench/run.js); how to read it: [docs/benchmarks.md](../docs/benchmarks.md).',
+			'',
+			`- Machine: ${machineLine()}`,
+			`- Date: ${date}`,
+			`- Engine: ${engine.describe()}`,
+			'',
+			table,
+			'',
+			'## Notes',
+			'',
+			notes,
+			'',
+		].join('\n');
+		fs.writeFileSync(path.join(__dirname, 'results.md'), markdown);
+		log('\nWritten to bench/results.md');
+	}
+}
+
+main().catch((error) => {
+	log(error?.stack ?? String(error));
+	process.exit(1);
+});
