@@ -1,0 +1,10 @@
+'use strict';
+/** Builds the package, installs Redis/PostgreSQL when missing, and the cached n8n, before any file. */
+const { ensureN8n, buildPackage } = require('../../e2e/lib/install');
+const { ensureServices } = require('../../e2e/queue/services');
+
+module.exports = async () => {
+	buildPackage({ log: (m) => process.stderr.write(`[e2e-queue] ${m}\n`) });
+	ensureServices();
+	await ensureN8n({ onLog: (line) => process.stderr.write(line) });
+};
