@@ -1,8 +1,18 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphCredentials } from '../shared/transport';
 import { triggerProperties } from './description';
+import type { PhoneNumberEvent } from './events';
+import { replayMemoryUpdates, type TriggerMemory } from './memory';
 import { answerHandshake, receiveDelivery } from './receive';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
 
@@ -44,5 +54,14 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return this.getWebhookName() === 'setup' ? await answerHandshake.call(this) : await receiveDelivery.call(this);
+	}
+
+	// Each execution starts here with the items webhook() produced; they pass through unchanged.
+	// The memory updates are replayed so that n8n saves them (see replayMemoryUpdates).
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
+		replayMemoryUpdates(memory, items.map((item) => item.json as unknown as PhoneNumberEvent));
+		return [items];
 	}
 }

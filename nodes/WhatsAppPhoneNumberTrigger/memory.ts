@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { deepCopy } from 'n8n-workflow';
 
+import { parseGraphTime } from '../shared/graphTime';
+
 import { IDENTITY_EVENTS, type PhoneNumberEvent, type WebhookChange } from './events';
 
 /**
@@ -40,7 +42,9 @@ function canonicalJson(value: unknown): string {
  * UNFLAGGED, then FLAGGED) is not mistaken for a redelivery.
  */
 export function changeFingerprint(change: WebhookChange): string {
-	const text = canonicalJson([change.wabaId, change.entryTime, change.field, change.value]);
+	// The time as the output item shows it, so the execution can recompute it from the item.
+	const entryTime = parseGraphTime(change.entryTime)?.toISOString() ?? change.entryTime;
+	const text = canonicalJson([change.wabaId, entryTime, change.field, change.value]);
 	return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
 }
 
@@ -105,4 +109,35 @@ export function detectIdentityChanges(
 		};
 		return [event, changed];
 	});
+}
+
+const REMEMBERED_IDENTITY_EVENTS: ReadonlySet<string> = new Set([
+	IDENTITY_EVENTS.hashSeen,
+	IDENTITY_EVENTS.hashChanged,
+	IDENTITY_EVENTS.legacyIdentityChanged,
+]);
+
+/**
+ * Applies again, from the output items, what receiving a delivery wrote to the memory.
+ *
+ * Why: when a delivery starts an execution, n8n 2.41 builds the execution's workflow on the
+ * same static data and clears its "changed" mark before saving it after `webhook()`, so what
+ * the trigger remembered is not saved (deliveries that start nothing are saved normally).
+ * The execution starts at this node with its own copy of the stored static data, which n8n
+ * saves when the execution ends: replaying the updates there persists them.
+ */
+export function replayMemoryUpdates(memory: TriggerMemory, events: PhoneNumberEvent[]): void {
+	for (const event of events) {
+		const fingerprint = changeFingerprint({
+			wabaId: event.wabaId,
+			entryTime: event.entryTime,
+			field: event.field,
+			value: event.value,
+		});
+		if (!wasDelivered(memory, fingerprint)) rememberDelivered(memory, fingerprint);
+		const key = customerKey(event);
+		if (REMEMBERED_IDENTITY_EVENTS.has(event.event) && key && event.identityKeyHash) {
+			rememberIdentityHash(memory, key, event.identityKeyHash, IDENTITY_HASHES_LIMIT);
+		}
+	}
 }

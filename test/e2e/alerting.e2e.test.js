@@ -106,6 +106,60 @@ test('a redelivered change starts no second execution', async () => {
 	expect((await executions()).length).toBe(before);
 });
 
+// The sandbox's builders take `time` in milliseconds (the envelope carries Unix seconds).
+const atSecond = (offset) => (BASE_TIME + offset) * 1000;
+
+/** Waits until the workflow has `count` finished executions, then returns the newest `n` of them, fully loaded. */
+async function newestExecutions(count, n) {
+	const list = await waitForExecutions(count);
+	return await Promise.all(list.slice(0, n).map((e) => stack.client.waitForExecution(e.id)));
+}
+
+test('the memory is saved after every delivery: redelivering the 2nd and 3rd of three changes starts nothing', async () => {
+	// Not the first deliveries of the workflow: the static data already exists in the database.
+	const changes = [1, 2, 3].map((i) =>
+		webhooks.phoneNumberQualityUpdate({ wabaId: WABA, displayPhoneNumber: '16315555557', event: 'FLAGGED', currentLimit: 'TIER_10K', time: atSecond(40 + i) }),
+	);
+	let count = (await executions()).length;
+	for (const payload of changes) {
+		expect((await deliver(payload)).statusCounts).toEqual({ 200: 1 });
+		count += 1;
+		await waitForExecutions(count);
+	}
+	const workflow = await stack.client.getWorkflow(stack.workflows.alerting.id);
+	const memory = workflow.staticData?.['node:WhatsApp phone number events'];
+	expect(memory?.deliveredChanges?.length).toBeGreaterThanOrEqual(3);
+	for (const payload of changes.slice(1)) {
+		expect((await deliver(payload)).statusCounts).toEqual({ 200: 1 });
+		await sleep(3000);
+		expect((await executions()).length).toBe(count);
+	}
+});
+
+test('identity key hash changes are detected across later sequential deliveries', async () => {
+	// Hash A only fills the memory; B then starts an execution (A -> B) and C must be compared
+	// with B, which holds only if the memory was saved after the delivery that started an execution.
+	const customer = { wabaId: WABA, phoneNumberId: '106540352242922', displayPhoneNumber: '16315555555', waId: '16505559876' };
+	const hashes = ['HashA000001=', 'HashB000002=', 'HashC000003='];
+	const changedEvents = [];
+	for (const [i, identityKeyHash] of hashes.entries()) {
+		const before = (await executions()).length;
+		const payload = webhooks.identityMessage({ ...customer, identityKeyHash, text: `message ${i}`, time: atSecond(60 + i) });
+		expect((await deliver(payload)).statusCounts).toEqual({ 200: 1 });
+		await sleep(3000);
+		const list = await executions();
+		if (i === 0) continue;
+		expect([identityKeyHash, list.length]).toEqual([identityKeyHash, before + 1]);
+		const [latest] = await newestExecutions(before + 1, 1);
+		const items = nodeOutput(latest, 'WhatsApp phone number events');
+		changedEvents.push(...items.filter((item) => item.event === 'identity_key_hash_changed'));
+	}
+	expect(changedEvents).toEqual([
+		expect.objectContaining({ waId: customer.waId, identityKeyHash: hashes[1], previousIdentityKeyHash: hashes[0] }),
+		expect.objectContaining({ waId: customer.waId, identityKeyHash: hashes[2], previousIdentityKeyHash: hashes[1] }),
+	]);
+});
+
 test('200 concurrent signed deliveries of distinct changes start 200 executions (none lost)', async () => {
 	const before = (await executions()).length;
 	const payloads = Array.from({ length: 200 }, (_, i) =>

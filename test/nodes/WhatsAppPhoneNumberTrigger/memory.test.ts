@@ -4,6 +4,7 @@ import {
 	detectIdentityChanges,
 	IDENTITY_HASHES_LIMIT,
 	rememberDelivered,
+	replayMemoryUpdates,
 	type TriggerMemory,
 } from '../../../nodes/WhatsAppPhoneNumberTrigger/memory';
 import { changesOf } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
@@ -174,5 +175,48 @@ describe('redelivery', () => {
 	it('fingerprints are short hex digests that do not contain the payload', () => {
 		const [change] = changesOf(envelope('phone_number_quality_update', qualityFlagged));
 		expect(changeFingerprint(change)).toMatch(/^[0-9a-f]{32}$/);
+	});
+});
+
+describe('replaying memory updates in the execution', () => {
+	const everything = settingsWith({
+		groups: new Set(['status', 'identity'] as const),
+		selectedEvents: new Set(['phone_number_quality_update', 'identity_key_hash_changed', 'customer_identity_changed']),
+	});
+
+	it('rebuilds from the output items exactly what receiving the delivery remembered', () => {
+		// The memory as stored before the deliveries: the customer's first hash was seen earlier.
+		const stored = (): TriggerMemory => ({ identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']] });
+		const deliveries = [
+			envelope('phone_number_quality_update', qualityFlagged, { time: 1739321024 }),
+			envelope('messages', statusWithRecipientHash('hash-B'), { time: 1739321025 }),
+			envelope('messages', legacyIdentityChanged, { time: 1739321026 }),
+		];
+		for (const delivery of deliveries) {
+			const whileReceiving = stored();
+			const items = eventsToEmit(delivery, everything, whileReceiving);
+			expect(items.length).toBeGreaterThan(0);
+
+			const inExecution = stored();
+			replayMemoryUpdates(inExecution, items);
+			expect(inExecution).toEqual(whileReceiving);
+		}
+	});
+
+	it('makes a redelivery of a replayed change produce nothing', () => {
+		const delivery = envelope('phone_number_quality_update', qualityFlagged, { time: 1739321024 });
+		const items = eventsToEmit(delivery, everything, {});
+		expect(items).toHaveLength(1);
+		const persisted: TriggerMemory = {};
+		replayMemoryUpdates(persisted, items);
+		expect(eventsToEmit(delivery, everything, persisted)).toEqual([]);
+	});
+
+	it('does not remember a change twice when the execution runs on memory that already has it', () => {
+		const delivery = envelope('phone_number_quality_update', qualityFlagged, { time: 1739321024 });
+		const memory: TriggerMemory = {};
+		const items = eventsToEmit(delivery, everything, memory);
+		replayMemoryUpdates(memory, items);
+		expect(memory.deliveredChanges).toEqual([changeFingerprint(changesOf(delivery)[0])]);
 	});
 });
