@@ -76,7 +76,7 @@ export class WhatsAppPreVerifiedNumbers implements INodeType {
 					{
 						name: 'Get Due for Re-Verification',
 						value: 'getDueForReverification',
-						action: 'Get numbers due for reverification',
+						action: 'List numbers due for reverification',
 						description:
 							'List only the numbers to verify now: re-verification window open, lapsed, or never verified; each says why',
 						routing: getDueForReverification.routing,
@@ -106,7 +106,7 @@ export class WhatsAppPreVerifiedNumbers implements INodeType {
 					{
 						name: 'Request Code',
 						value: 'requestCode',
-						action: 'Request a verification code',
+						action: 'Request a one time verification code',
 						description: 'Have Meta send a one-time code to the number by SMS or voice call',
 						routing: requestCode.routing,
 					},
@@ -127,7 +127,7 @@ export class WhatsAppPreVerifiedNumbers implements INodeType {
 					{
 						name: 'Verify Code',
 						value: 'verifyCode',
-						action: 'Verify a code',
+						action: 'Verify the one time code a preverified number received',
 						description: 'Verify the number with its one-time code; it then stays verified for 90 days',
 						routing: verifyCode.routing,
 					},

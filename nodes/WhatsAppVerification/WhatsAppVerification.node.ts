@@ -46,7 +46,7 @@ export class WhatsAppVerification implements INodeType {
 					{
 						name: 'Request Code',
 						value: 'requestCode',
-						action: 'Request a verification code',
+						action: 'Request a one time verification code',
 						description: 'Have Meta send a six-digit code to the number by SMS or voice call',
 						routing: requestCode.routing,
 					},

@@ -132,7 +132,7 @@ export const preVerifiedNumberIdLocator = graphObjectLocator({
  */
 export const wabaForPhoneNumberList: INodeProperties = {
 	...wabaIdLocator,
-	displayName: 'WhatsApp Business Account (for the List)',
+	displayName: 'WABA (for the List)',
 	required: false,
 	description:
 		'Fills the Phone Number list below and is not sent. Not needed when you enter the phone-number ID By ID.',

@@ -31,7 +31,11 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 			categories: ['Communication', 'Development'],
 			alias: ['webhook', 'quality', 'identity', 'WABA', 'alert'],
 			resources: {
-				primaryDocumentation: [{ url: 'https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components' }],
+				credentialDocumentation: [{ url: 'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#credentials' }],
+				primaryDocumentation: [
+					{ url: 'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#whatsapp-phone-number-trigger' },
+					{ url: 'https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components' },
+				],
 			},
 		});
 		for (const icon of Object.values(loaded.iconUrl)) {
