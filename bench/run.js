@@ -2,7 +2,7 @@
 'use strict';
 /**
  * `npm run bench`: what the package costs, side by side with what a user would do instead,
- * in one table (console and bench/results.md). See docs/benchmarks.md.
+ * in one table (console and bench/results.md). See "Benchmarks" in the README.
  *
  *   node bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,overhead,load]
  *
@@ -224,7 +224,7 @@ async function main() {
 		const markdown = [
 			'# Benchmark results',
 			'',
-			'Written by `npm run bench` (bench/run.js); how to read it: [docs/benchmarks.md](../docs/benchmarks.md).',
+			'Written by `npm run bench` (bench/run.js); how to read it: the "Benchmarks" section of the README.',
 			'',
 			`- Machine: ${machineLine()}`,
 			`- Date: ${date}`,

@@ -4,7 +4,7 @@
  * request, whether n8n will save the workflow's static data. Start any n8n with
  *   NODE_OPTIONS='--require /abs/path/e2e/queue/static-data-probe.js'
  * and grep its log for PATCH. With n8n 2.41.1 it shows `rootChanged false` after the trigger changed
- * its node static data in every request but the one that created it (see docs/running-at-scale.md).
+ * its node static data in every request but the one that created it (see "Running at scale" in the README).
  */
 const Module = require('module');
 const orig = Module._load;

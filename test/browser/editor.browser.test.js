@@ -7,7 +7,7 @@
  * operations checking the fields the editor shows, open resource locators' "From list" and check
  * the sandbox's entries appear, and save a screenshot to test/browser/screenshots/<node>.png.
  * Fails on a missing node, an icon that does not load, or a browser console error raised by this
- * package. `npm run test:browser`; docs/browser-check.md.
+ * package. `npm run test:browser`; see "Browser check" in the README.
  */
 const fs = require('node:fs');
 const path = require('node:path');
