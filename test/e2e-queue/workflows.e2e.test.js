@@ -6,7 +6,7 @@
  */
 const { startQueueCluster } = require('../../e2e/queue/cluster');
 const { nodeOutput } = require('../../e2e/lib/n8n');
-const { checkOnboarding, checkReverification, DAY } = require('./checks');
+const { checkOnboarding, checkReverification, DAY } = require('../../e2e/lib/checks');
 
 const SHIFT_DAYS = 30;
 let cluster;

@@ -1,10 +1,9 @@
 'use strict';
 /**
- * The result checks of the single-process suite (test/e2e/onboarding and reverification), for an
- * execution read back from any n8n. test/e2e keeps its checks inline in its test files, so they
- * are restated here; both suites could share this module.
+ * The result checks of the example workflows (onboarding and re-verification), for an
+ * execution read back from any n8n: the single-process and the queue-mode suites share them.
  */
-const { nodeOutput, nodeError } = require('../../e2e/lib/n8n');
+const { nodeOutput, nodeError } = require('./n8n');
 
 const DAY = 86_400_000;
 const BUSINESS = '506914307656634';
