@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/listSearch';
-import { graphCredentials, graphRequestDefaults, graphRequestProperty, sendGraphRequest } from '../shared/transport';
+import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import * as create from './operations/create.operation';
 import * as createFromPreVerified from './operations/createFromPreVerified.operation';
 import * as deregister from './operations/deregister.operation';
@@ -29,9 +29,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: graphCredentials,
-		requestDefaults: graphRequestDefaults,
-		requestOperations: { pagination: sendGraphRequest },
+		...graphApiNode,
 		properties: [
 			graphRequestProperty,
 			{

@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/listSearch';
-import { graphCredentials, graphRequestDefaults, graphRequestProperty, sendGraphRequest } from '../shared/transport';
+import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import * as add from './operations/add.operation';
 import * as deleteNumber from './operations/delete.operation';
 import * as findClaimed from './operations/findClaimed.operation';
@@ -31,9 +31,7 @@ export class WhatsAppPreVerifiedNumbers implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: graphCredentials,
-		requestDefaults: graphRequestDefaults,
-		requestOperations: { pagination: sendGraphRequest },
+		...graphApiNode,
 		properties: [
 			graphRequestProperty,
 			// eslint-disable-next-line @n8n/community-nodes/resource-operation-pattern -- one resource, the pool; its lifecycle steps read best as one list

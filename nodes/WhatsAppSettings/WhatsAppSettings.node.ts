@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { phoneNumberIdLocator, wabaForPhoneNumberList } from '../shared/descriptions';
 import { listSearch } from '../shared/listSearch';
-import { graphCredentials, graphRequestDefaults, graphRequestProperty, sendGraphRequest } from '../shared/transport';
+import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import * as getIdentityChangeCheck from './operations/getIdentityChangeCheck.operation';
 import * as getSettings from './operations/getSettings.operation';
 import * as setIdentityChangeCheck from './operations/setIdentityChangeCheck.operation';
@@ -23,9 +23,7 @@ export class WhatsAppSettings implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: graphCredentials,
-		requestDefaults: graphRequestDefaults,
-		requestOperations: { pagination: sendGraphRequest },
+		...graphApiNode,
 		properties: [
 			graphRequestProperty,
 			{

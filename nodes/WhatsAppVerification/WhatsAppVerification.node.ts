@@ -2,7 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/listSearch';
-import { graphCredentials, graphRequestDefaults, graphRequestProperty, sendGraphRequest } from '../shared/transport';
+import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import { numberTargetProperties } from './numberTarget';
 import * as getVerificationStatus from './operations/getVerificationStatus.operation';
 import * as requestCode from './operations/requestCode.operation';
@@ -22,9 +22,7 @@ export class WhatsAppVerification implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: graphCredentials,
-		requestDefaults: graphRequestDefaults,
-		requestOperations: { pagination: sendGraphRequest },
+		...graphApiNode,
 		properties: [
 			graphRequestProperty,
 			{

@@ -186,6 +186,13 @@ export function graphRequestRunner(finish?: FinishStep) {
 
 export const sendGraphRequest = graphRequestRunner();
 
+/** What every declarative node of the package declares: the credential and the Graph request core. */
+export const graphApiNode = {
+	credentials: graphCredentials,
+	requestDefaults: graphRequestDefaults,
+	requestOperations: { pagination: sendGraphRequest },
+};
+
 /** Base URL with version, from the credential. */
 export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
