@@ -28,7 +28,7 @@ export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 export const graphCredentials = [{ name: CREDENTIAL_TYPE, required: true }];
 
 /** Base URL and version come from the credential, so a proxy or the local sandbox works too. */
-export const graphRequestDefaults: Partial<IHttpRequestOptions> = {
+const graphRequestDefaults: Partial<IHttpRequestOptions> = {
 	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
 	headers: { Accept: 'application/json' },
 	json: true,
@@ -70,7 +70,7 @@ async function secretsOf(
 }
 
 /** Returns the body of a successful Graph response; throws the mapped NodeApiError otherwise. */
-export function checkGraphResponse(node: INode, response: IN8nHttpFullResponse, secrets: string[]): unknown {
+function checkGraphResponse(node: INode, response: IN8nHttpFullResponse, secrets: string[]): unknown {
 	const graphError = graphErrorIn(response.body);
 	if (response.statusCode < 400 && !graphError) return response.body;
 	const error = graphApiError(
@@ -184,7 +184,7 @@ export function graphRequestRunner(finish?: FinishStep) {
 	};
 }
 
-export const sendGraphRequest = graphRequestRunner();
+const sendGraphRequest = graphRequestRunner();
 
 /** What every declarative node of the package declares: the credential and the Graph request core. */
 export const graphApiNode = {
@@ -194,7 +194,7 @@ export const graphApiNode = {
 };
 
 /** Base URL with version, from the credential. */
-export function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const baseUrl = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
 	return `${baseUrl}/${String(credentials.graphApiVersion ?? 'v24.0')}`;
 }
