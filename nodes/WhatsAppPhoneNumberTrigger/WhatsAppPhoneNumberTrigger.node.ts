@@ -11,8 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphCredentials } from '../shared/transport';
 import { triggerProperties } from './description';
-import type { PhoneNumberEvent } from './events';
-import { replayMemoryUpdates, type TriggerMemory } from './memory';
+import { claimChanges } from './claims';
 import { answerHandshake, receiveDelivery } from './receive';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
 
@@ -56,12 +55,11 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 		return this.getWebhookName() === 'setup' ? await answerHandshake.call(this) : await receiveDelivery.call(this);
 	}
 
-	// Each execution starts here with the items webhook() produced; they pass through unchanged.
-	// The memory updates are replayed so that n8n saves them (see replayMemoryUpdates).
+	// Each execution starts here with the items webhook() produced. A change that another
+	// execution already ran is dropped here (see claims.ts); test executions pass unchanged.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const memory = this.getWorkflowStaticData('node') as TriggerMemory;
-		replayMemoryUpdates(memory, items.map((item) => item.json as unknown as PhoneNumberEvent));
-		return [items];
+		if (this.getMode() === 'manual') return [items];
+		return [await claimChanges(this, items)];
 	}
 }

@@ -1,5 +1,5 @@
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { deepCopy } from 'n8n-workflow';
 
 import { parseGraphTime } from '../shared/graphTime';
 
@@ -51,8 +51,12 @@ export interface PhoneNumberEvent extends IDataObject {
 	displayPhoneNumber: string | null;
 	phoneNumberId: string | null;
 	waId: string | null;
+	/** Meta's business-scoped user ID, where the payload has one (customers without a wa_id). */
+	userId: string | null;
 	identityKeyHash: string | null;
 	previousIdentityKeyHash: string | null;
+	/** Identifies the change: a redelivery of it has the same ID. */
+	changeId: string;
 	value: IDataObject;
 }
 
@@ -62,6 +66,8 @@ export interface WebhookChange {
 	entryTime: number | string | null;
 	field: string;
 	value: IDataObject;
+	/** Fingerprint of the change, computed once when it is received. */
+	changeId: string;
 }
 
 function isObject(value: unknown): value is IDataObject {
@@ -78,15 +84,47 @@ function text(value: unknown): string | null {
 	return null;
 }
 
+/** Meta's webhook payloads are at most 3 MB. */
+export const MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** Meta's payloads nest about eight levels; far deeper is not a WhatsApp notification. */
+export const MAX_NESTING = 32;
+/** Changes read from one delivery; Meta batches a few. */
+export const CHANGES_PER_DELIVERY_LIMIT = 100;
+
+const OPENERS = new Set([0x5b, 0x7b]);
+const CLOSERS = new Set([0x5d, 0x7d]);
+
+/** Why a body is refused before it is read, or undefined. One pass over the bytes, no recursion. */
+export function bodyProblem(rawBody: Buffer): string | undefined {
+	if (rawBody.length > MAX_BODY_BYTES) return `is ${rawBody.length} bytes, more than ${MAX_BODY_BYTES}`;
+	let depth = 0;
+	let inString = false;
+	for (let index = 0; index < rawBody.length; index++) {
+		const byte = rawBody[index];
+		if (inString) {
+			if (byte === 0x5c) index++;
+			else if (byte === 0x22) inString = false;
+		} else if (byte === 0x22) {
+			inString = true;
+		} else if (OPENERS.has(byte)) {
+			if (++depth > MAX_NESTING) return `nests more than ${MAX_NESTING} levels deep`;
+		} else if (CLOSERS.has(byte)) {
+			depth--;
+		}
+	}
+	return undefined;
+}
+
 /**
- * The envelope of a delivery, read from the raw bytes that were signed. Undefined for
- * anything that is not a WhatsApp Business Account notification with an `entry` list.
+ * The envelope of a delivery. n8n parsed it from the same raw bytes that were signed;
+ * they are parsed here only when n8n did not (a content type other than JSON).
+ * Undefined for anything that is not a WhatsApp Business Account notification.
  */
-export function readEnvelope(rawBody: unknown, parsedBody: unknown): IDataObject | undefined {
+export function readEnvelope(rawBody: Buffer, parsedBody: unknown): IDataObject | undefined {
 	let body = parsedBody;
-	if (Buffer.isBuffer(rawBody) || typeof rawBody === 'string') {
+	if (!isObject(body) || body.object === undefined) {
 		try {
-			body = JSON.parse(rawBody.toString()) as unknown;
+			body = JSON.parse(rawBody.toString('utf8')) as unknown;
 		} catch {
 			return undefined;
 		}
@@ -95,17 +133,34 @@ export function readEnvelope(rawBody: unknown, parsedBody: unknown): IDataObject
 	return body;
 }
 
+/**
+ * A redelivery repeats the entry (WABA ID and time), the field and the value byte for byte.
+ * The time is part of it so that the same event happening again later (FLAGGED, UNFLAGGED,
+ * then FLAGGED) is not taken for a redelivery.
+ */
+function changeFingerprint(wabaId: string | null, entryTime: unknown, field: string, value: IDataObject): string {
+	const text = JSON.stringify([wabaId, entryTime ?? null, field, value]);
+	return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+}
+
+/** The changes of a delivery in payload order, each with its fingerprint. */
 export function changesOf(envelope: IDataObject): WebhookChange[] {
-	return objectsIn(envelope.entry).flatMap((entry) =>
-		objectsIn(entry.changes)
-			.filter((change) => typeof change.field === 'string' && isObject(change.value))
-			.map((change) => ({
-				wabaId: text(entry.id),
-				entryTime: (entry.time as number | string | undefined) ?? null,
-				field: change.field as string,
-				value: change.value as IDataObject,
-			})),
-	);
+	const changes: WebhookChange[] = [];
+	for (const entry of objectsIn(envelope.entry)) {
+		for (const change of objectsIn(entry.changes)) {
+			if (typeof change.field !== 'string' || !isObject(change.value)) continue;
+			const wabaId = text(entry.id);
+			const entryTime = (entry.time as number | string | undefined) ?? null;
+			changes.push({
+				wabaId,
+				entryTime,
+				field: change.field,
+				value: change.value,
+				changeId: changeFingerprint(wabaId, entryTime, change.field, change.value),
+			});
+		}
+	}
+	return changes;
 }
 
 export function groupOfField(field: string): EventGroup | undefined {
@@ -117,7 +172,12 @@ function eventNameOf(field: string, value: IDataObject): string {
 	return text(value.event) ?? text(value.decision) ?? field;
 }
 
-function baseEvent(change: WebhookChange, eventGroup: PhoneNumberEvent['eventGroup'], event: string) {
+function baseEvent(
+	change: WebhookChange,
+	eventGroup: PhoneNumberEvent['eventGroup'],
+	event: string,
+	value: IDataObject = change.value,
+) {
 	const metadata = isObject(change.value.metadata) ? change.value.metadata : {};
 	return {
 		eventGroup,
@@ -129,10 +189,11 @@ function baseEvent(change: WebhookChange, eventGroup: PhoneNumberEvent['eventGro
 			text(change.value.display_phone_number) ?? text(metadata.display_phone_number) ?? text(change.value.phone_number),
 		phoneNumberId: text(change.value.phone_number_id) ?? text(metadata.phone_number_id),
 		waId: null,
+		userId: null,
 		identityKeyHash: null,
 		previousIdentityKeyHash: null,
-		// Each item gets its own copy, so a later node editing one cannot change another.
-		value: deepCopy(change.value),
+		changeId: change.changeId,
+		value,
 	} satisfies PhoneNumberEvent;
 }
 
@@ -149,28 +210,41 @@ function isLegacyIdentityChange(message: IDataObject): boolean {
 function identityEventsOf(change: WebhookChange): PhoneNumberEvent[] {
 	const { value } = change;
 	const events: PhoneNumberEvent[] = [];
-	const identityEvent = (event: string, waId: string | null, identityKeyHash: string | null): PhoneNumberEvent => ({
-		...baseEvent(change, 'identity', event),
-		waId,
+	// Each event carries the one contact, message or status it is about, in the change's shape
+	// (`value.contacts[0]`, ...), not a copy of every other one the change holds.
+	const { contacts, messages, statuses, ...envelope } = value;
+	const identityEvent = (
+		event: string,
+		customer: { waId: string | null; userId: string | null },
+		identityKeyHash: string | null,
+		part: IDataObject,
+	): PhoneNumberEvent => ({
+		...baseEvent(change, 'identity', event, { ...envelope, ...part }),
+		waId: customer.waId,
+		userId: customer.userId,
 		identityKeyHash,
 	});
 
-	for (const contact of objectsIn(value.contacts)) {
+	for (const contact of objectsIn(contacts)) {
 		const hash = text(contact.identity_key_hash);
-		if (hash) events.push(identityEvent(IDENTITY_EVENTS.hashSeen, text(contact.wa_id), hash));
+		const customer = { waId: text(contact.wa_id), userId: text(contact.user_id) };
+		if (hash) events.push(identityEvent(IDENTITY_EVENTS.hashSeen, customer, hash, { contacts: [contact] }));
 	}
-	for (const message of objectsIn(value.messages).filter(isLegacyIdentityChange)) {
+	for (const message of objectsIn(messages).filter(isLegacyIdentityChange)) {
 		const system = isObject(message.system) ? message.system : {};
 		const identity = isObject(message.identity) ? message.identity : {};
-		const waId = text(message.from) ?? text(system.customer) ?? text(system.wa_id);
-		events.push(identityEvent(IDENTITY_EVENTS.legacyIdentityChanged, waId, text(identity.hash)));
+		const customer = {
+			waId: text(message.from) ?? text(system.customer) ?? text(system.wa_id),
+			userId: text(message.from_user_id) ?? text(message.user_id) ?? text(system.user_id),
+		};
+		events.push(identityEvent(IDENTITY_EVENTS.legacyIdentityChanged, customer, text(identity.hash), { messages: [message] }));
 	}
-	for (const status of objectsIn(value.statuses)) {
-		const waId = text(status.recipient_id);
+	for (const status of objectsIn(statuses)) {
+		const customer = { waId: text(status.recipient_id), userId: text(status.recipient_user_id) ?? text(status.user_id) };
 		const hash = text(status.recipient_identity_key_hash);
-		if (hash) events.push(identityEvent(IDENTITY_EVENTS.hashSeen, waId, hash));
+		if (hash) events.push(identityEvent(IDENTITY_EVENTS.hashSeen, customer, hash, { statuses: [status] }));
 		if (objectsIn(status.errors).some((error) => Number(error.code) === IDENTITY_MISMATCH_ERROR_CODE)) {
-			events.push(identityEvent(IDENTITY_EVENTS.sendRefused, waId, hash));
+			events.push(identityEvent(IDENTITY_EVENTS.sendRefused, customer, hash, { statuses: [status] }));
 		}
 	}
 	return events;

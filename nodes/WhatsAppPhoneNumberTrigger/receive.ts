@@ -1,16 +1,18 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport';
-import { changesOf, eventsOfChange, readEnvelope, type PhoneNumberEvent } from './events';
+import {
+	bodyProblem,
+	changesOf,
+	CHANGES_PER_DELIVERY_LIMIT,
+	eventsOfChange,
+	readEnvelope,
+	type PhoneNumberEvent,
+} from './events';
 import { matchesEventName, matchesSource } from './filters';
 import { handshakeChallenge } from './handshake';
-import {
-	changeFingerprint,
-	detectIdentityChanges,
-	rememberDelivered,
-	wasDelivered,
-	type TriggerMemory,
-} from './memory';
+import { IdentityTracker } from './identity';
+import { DeliveryMemory, type StoredMemory } from './memory';
 import { isSelected, readOptions, readTriggerSettings, type TriggerSettings } from './settings';
 import { isSignedByMeta } from './signature';
 
@@ -20,64 +22,109 @@ interface DeliveryRequest {
 	headers: Record<string, string | string[] | undefined>;
 }
 
+const STARTED = JSON.stringify({ message: 'Workflow was started' });
+
 /**
- * Answers the request here and starts no execution. Written with Node's own response
- * methods, which express's response keeps, so the status is exactly the one chosen.
+ * Answers the request here. Written with Node's own response methods, which express's
+ * response keeps, so the status is exactly the one chosen.
  */
-function answer(context: IWebhookFunctions, statusCode: number, plainText?: string): IWebhookResponseData {
+function answer(context: IWebhookFunctions, statusCode: number, body?: string, contentType = 'text/plain; charset=utf-8') {
 	const response = context.getResponseObject();
-	response.writeHead(statusCode, plainText === undefined ? {} : { 'Content-Type': 'text/plain; charset=utf-8' });
-	response.end(plainText);
-	return { noWebhookResponse: true };
+	response.writeHead(statusCode, body === undefined ? {} : { 'Content-Type': contentType });
+	response.end(body);
 }
 
 /** GET: Meta's verification of the callback URL. */
 export async function answerHandshake(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const challenge = handshakeChallenge(this.getQueryData() as IDataObject, String(credentials.webhookVerifyToken ?? ''));
-	return challenge === undefined ? answer(this, 403) : answer(this, 200, challenge);
+	answer(this, challenge === undefined ? 403 : 200, challenge);
+	return { noWebhookResponse: true };
+}
+
+/** What one delivery produced, and what the log should say about it. */
+interface Selection {
+	events: PhoneNumberEvent[];
+	changesSkipped: number;
+	customersSkipped: number;
 }
 
 /**
  * The events of a verified delivery, after selection, filters and duplicates. Each change
  * is remembered once it produced an item, so a redelivery of it produces none.
  */
-export function eventsToEmit(envelope: IDataObject, settings: TriggerSettings, memory: TriggerMemory): PhoneNumberEvent[] {
-	return changesOf(envelope).flatMap((change) => {
-		const fingerprint = changeFingerprint(change);
-		if (wasDelivered(memory, fingerprint)) return [];
+export function eventsToEmit(envelope: IDataObject, settings: TriggerSettings, memory: DeliveryMemory, now = Date.now()): Selection {
+	const changes = changesOf(envelope);
+	const identities = new IdentityTracker(memory, now);
+	const events: PhoneNumberEvent[] = [];
+	for (const change of changes.slice(0, CHANGES_PER_DELIVERY_LIMIT)) {
+		if (memory.wasDelivered(change.changeId)) continue;
 		const candidates = eventsOfChange(change, settings).filter((event) => matchesSource(event, settings.filters));
-		const events = detectIdentityChanges(candidates, memory).filter(
-			(event) => isSelected(event, settings) && matchesEventName(event, settings.filters),
-		);
-		if (events.length) rememberDelivered(memory, fingerprint);
-		return events;
-	});
+		const selected = identities
+			.detect(candidates)
+			.filter((event) => isSelected(event, settings) && matchesEventName(event, settings.filters));
+		if (!selected.length) continue;
+		memory.rememberDelivered(change.changeId);
+		events.push(...selected);
+	}
+	return {
+		events,
+		changesSkipped: Math.max(0, changes.length - CHANGES_PER_DELIVERY_LIMIT),
+		customersSkipped: identities.skipped,
+	};
 }
 
-/** POST: a delivery. Forged or unsigned: 401. Nothing to run: 200 so Meta stops retrying. */
+/** Test deliveries from the editor keep a memory of their own, apart from the active workflow's. */
+function memoryScope(context: IWebhookFunctions): string {
+	return `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+}
+
+/**
+ * POST: a delivery. Forged or unsigned: 401. Anything else signed is answered 200, so Meta
+ * stops retrying, and starts the workflow when it holds a new selected event.
+ *
+ * The node answers before it hands the items to n8n. n8n saves the static data the webhook
+ * changed only in that order: when n8n answers after starting the execution, it has
+ * already reset the static data's "changed" mark (n8n 2.41), and the memory would be lost.
+ */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as DeliveryRequest;
-	const skipSignatureVerification = readOptions(this).skipSignatureVerification === true;
-	if (!skipSignatureVerification) {
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const signed = isSignedByMeta(
-			request.rawBody,
-			request.headers['x-hub-signature-256'],
-			String(credentials.appSecret ?? ''),
-		);
-		if (!signed) {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const appSecret = String(credentials.appSecret ?? '');
+	// With an app secret every delivery is verified; skipping is only for credentials without one.
+	if (appSecret || readOptions(this).skipSignatureVerification !== true) {
+		if (!isSignedByMeta(request.rawBody, request.headers['x-hub-signature-256'], appSecret)) {
 			this.logger.debug('WhatsApp Phone Number Trigger refused a delivery without a valid X-Hub-Signature-256');
-			return answer(this, 401);
+			answer(this, 401);
+			return { noWebhookResponse: true };
 		}
 	}
 
-	const envelope = readEnvelope(request.rawBody, this.getBodyData());
-	if (!envelope) return answer(this, 200);
+	const rawBody = Buffer.isBuffer(request.rawBody) ? request.rawBody : Buffer.from(String(request.rawBody ?? ''), 'utf8');
+	const problem = bodyProblem(rawBody);
+	const envelope = problem === undefined ? readEnvelope(rawBody, this.getBodyData()) : undefined;
+	if (problem !== undefined) {
+		this.logger.warn(`WhatsApp Phone Number Trigger ignored a signed delivery whose body ${problem}`);
+	}
+	if (!envelope) {
+		answer(this, 200);
+		return { noWebhookResponse: true };
+	}
 
 	const settings = readTriggerSettings(this);
-	const memory = this.getWorkflowStaticData('node') as TriggerMemory;
-	const events = eventsToEmit(envelope, settings, memory);
-	if (!events.length) return answer(this, 200);
-	return { workflowData: [events.map((json) => ({ json }))] };
+	const memory = new DeliveryMemory(memoryScope(this), this.getWorkflowStaticData('node') as StoredMemory);
+	const { events, changesSkipped, customersSkipped } = eventsToEmit(envelope, settings, memory);
+	memory.save();
+	if (changesSkipped) {
+		this.logger.warn(`WhatsApp Phone Number Trigger read the first ${CHANGES_PER_DELIVERY_LIMIT} changes of a delivery and ignored ${changesSkipped}`);
+	}
+	if (customersSkipped) {
+		this.logger.warn(`WhatsApp Phone Number Trigger did not remember the identity hash of ${customersSkipped} customers of one delivery (limit per delivery)`);
+	}
+	if (!events.length) {
+		answer(this, 200);
+		return { noWebhookResponse: true };
+	}
+	answer(this, 200, STARTED, 'application/json; charset=utf-8');
+	return { noWebhookResponse: true, workflowData: [events.map((json) => ({ json }))] };
 }

@@ -9,7 +9,16 @@
  *   `onReceived` mode (the node answered itself, or 200 "Workflow was started" /
  *   "Webhook call received");
  * - static data is loaded into a new Workflow for each request and saved back only when
- *   n8n would save it (`__dataChanged`), as LiveWebhooks does.
+ *   n8n 2.41 would save it: when it changed and either the node answered the request
+ *   itself or no execution starts (when n8n answers after starting an execution, the
+ *   execution's setup has already reset the "changed" mark);
+ * - an execution the webhook starts runs through WorkflowExecute, as n8n runs it: in
+ *   regular mode on static data reloaded when it starts, in queue mode (a worker) on an
+ *   empty static-data object; either way saved whole afterwards when it changed;
+ * - `processes` webhook processes (queue mode has several) each load their own copy of
+ *   the node's modules, so module state is per process as in n8n; the executions of
+ *   queue mode run in one more copy, the worker's;
+ * - n8n's deduplication store is modelled by `InMemoryDeduplicator`.
  * express is not installed here, so the request and response are Node's own
  * IncomingMessage and ServerResponse with the few express fields n8n sets.
  */
@@ -20,7 +29,7 @@ import path from 'node:path';
 
 import type { Logger } from '@n8n/backend-common';
 import type { Container as DiContainer } from '@n8n/di';
-import { HookContext, WebhookContext, type PackageDirectoryLoader } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute, type PackageDirectoryLoader } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -32,22 +41,43 @@ import type {
 	IVersionedNodeType,
 	IWebhookData,
 	IWebhookDescription,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
 } from 'n8n-workflow';
 import { jsonParse, NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, loadPackage, PACKAGE_NAME, TestCredentialsHelper } from './engine';
+import { deduplicationStore, type InMemoryDeduplicator } from './deduplication';
+import { CREDENTIAL_TYPE, loadPackage, PACKAGE_NAME, PACKAGE_ROOT, testAdditionalData, TestCredentialsHelper } from './engine';
 
 export const TRIGGER_NODE_NAME = 'WhatsApp Phone Number Trigger';
 export const TEST_WEBHOOK_ID = '5f0c9a57-3b1e-4c55-9d43-2f1f0d7c8a11';
-const WORKFLOW_ID = 'trigger-test-workflow';
+let harnessCount = 0;
+
+/** The wait for the database between n8n reading static data and using or writing it. */
+const databaseRoundTrip = async () => await new Promise<void>((resolve) => setTimeout(resolve, 1));
+
+/** A fresh copy of the node's modules, as another n8n process would load them. */
+function loadNodeInNewProcess(loader: PackageDirectoryLoader, type: string): INodeType {
+	const file = loader.known.nodes[type]?.sourcePath;
+	if (!file) throw new Error(`The package has no node ${type}`);
+	let nodeType: INodeType | undefined;
+	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const exported = require(path.resolve(PACKAGE_ROOT, file)) as Record<string, new () => INodeType>;
+		nodeType = new (Object.values(exported)[0])();
+	});
+	return nodeType!;
+}
 
 class PackageNodeTypes implements INodeTypes {
-	constructor(private readonly loader: PackageDirectoryLoader) {}
+	constructor(
+		private readonly loader: PackageDirectoryLoader,
+		private readonly process?: INodeType,
+	) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
-		return this.loader.getNode(type.slice(PACKAGE_NAME.length + 1)).type;
+		return this.process ?? this.loader.getNode(type.slice(PACKAGE_NAME.length + 1)).type;
 	}
 
 	getByNameAndVersion(type: string, version?: number): INodeType {
@@ -71,6 +101,10 @@ export interface TriggerHarnessOptions {
 	/** As the user set them; unset parameters get their defaults, as the editor saves them. */
 	parameters: INodeParameters;
 	credentials: ICredentialDataDecryptedObject;
+	/** How n8n runs the executions: one process, or queue mode with a worker. */
+	executionMode?: 'regular' | 'queue';
+	/** Webhook processes receiving deliveries (queue mode runs several). */
+	processes?: number;
 }
 
 type WebhookRequest = IncomingMessage & {
@@ -86,6 +120,17 @@ export class TriggerHarness {
 	/** Items of each execution the webhook started, in order. */
 	readonly executions: INodeExecutionData[][] = [];
 
+	/** What the trigger passed on to the next node in each execution that passed anything on. */
+	readonly passedOn: INodeExecutionData[][] = [];
+
+	/** Executions that changed the static data (n8n saves it whole after them). */
+	staticDataSavesByExecutions = 0;
+
+	/** Executions and static-data saves still under way. */
+	private readonly runningExecutions = new Set<Promise<void>>();
+
+	private readonly workflowId = `trigger-test-workflow-${++harnessCount}`;
+
 	/** The workflow's static data as n8n stored it after the last request. */
 	savedStaticData: IDataObject = {};
 
@@ -98,11 +143,24 @@ export class TriggerHarness {
 		private readonly nodeTypes: PackageNodeTypes,
 		readonly node: INode,
 		private readonly credentials: ICredentialDataDecryptedObject,
+		private readonly webhookProcesses: PackageNodeTypes[],
+		private readonly executionProcess: PackageNodeTypes,
+		private readonly executionMode: 'regular' | 'queue',
+		readonly deduplication: InMemoryDeduplicator,
 	) {}
 
-	static async create({ type, parameters, credentials }: TriggerHarnessOptions): Promise<TriggerHarness> {
+	static async create({
+		type,
+		parameters,
+		credentials,
+		executionMode = 'regular',
+		processes = 1,
+	}: TriggerHarnessOptions): Promise<TriggerHarness> {
 		const loader = await loadPackage();
 		const nodeTypes = new PackageNodeTypes(loader);
+		const newProcess = () => new PackageNodeTypes(loader, loadNodeInNewProcess(loader, type));
+		const webhookProcesses = Array.from({ length: processes }, newProcess);
+		const executionProcess = executionMode === 'queue' ? newProcess() : webhookProcesses[0];
 		const fullType = `${PACKAGE_NAME}.${type}`;
 		const description = nodeTypes.getByNameAndVersion(fullType, 1).description;
 		const node: INode = {
@@ -117,7 +175,26 @@ export class TriggerHarness {
 		};
 		node.parameters =
 			NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
-		return new TriggerHarness(loader, nodeTypes, node, credentials);
+		return new TriggerHarness(
+			loader,
+			nodeTypes,
+			node,
+			credentials,
+			webhookProcesses,
+			executionProcess,
+			executionMode,
+			await deduplicationStore(),
+		);
+	}
+
+	/** Webhook process `index` restarts: its module state is gone, the database stays. */
+	restartProcess(index: number): void {
+		this.webhookProcesses[index] = new PackageNodeTypes(this.loader, loadNodeInNewProcess(this.loader, this.node.type.slice(PACKAGE_NAME.length + 1)));
+	}
+
+	/** Waits for every execution started and every static-data save so far to finish. */
+	async settle(): Promise<void> {
+		while (this.runningExecutions.size) await Promise.all([...this.runningExecutions]);
 	}
 
 	/** Starts the HTTP server; the webhook base URL then points to it. */
@@ -143,9 +220,15 @@ export class TriggerHarness {
 	/** Sends an HTTP request to the node's webhook URL. */
 	async request(
 		method: 'GET' | 'POST',
-		{ query, body, headers }: { query?: Record<string, string>; body?: Buffer | string; headers?: Record<string, string> } = {},
+		{
+			query,
+			body,
+			headers,
+			process = 0,
+		}: { query?: Record<string, string>; body?: Buffer | string; headers?: Record<string, string>; process?: number } = {},
 	): Promise<WebhookReply> {
 		const url = new URL(this.webhookUrl);
+		url.searchParams.append('__process', String(process));
 		for (const [key, value] of Object.entries(query ?? {})) url.searchParams.append(key, value);
 		const response = await fetch(url, { method, headers, body });
 		return { status: response.status, contentType: response.headers.get('content-type'), body: await response.text() };
@@ -167,23 +250,70 @@ export class TriggerHarness {
 	}
 
 	/** A new Workflow over the stored static data, as n8n builds one per request. */
-	private loadWorkflow(): Workflow {
+	private loadWorkflow(nodeTypes: PackageNodeTypes = this.nodeTypes): Workflow {
 		return new Workflow({
-			id: WORKFLOW_ID,
+			id: this.workflowId,
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
 			active: true,
-			nodeTypes: this.nodeTypes,
+			nodeTypes,
 			staticData: JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject,
 		});
 	}
 
-	/** n8n's WorkflowStaticDataService saves only static data flagged as changed. */
-	private save(workflow: Workflow): void {
+	/**
+	 * Runs the execution a delivery started, from the trigger node with the webhook's items,
+	 * as n8n's WorkflowRunner (regular) or a worker's JobProcessor (queue) does.
+	 */
+	private async runExecution(items: INodeExecutionData[][]): Promise<void> {
+		const workflow = new Workflow({
+			id: this.workflowId,
+			name: 'trigger test',
+			nodes: [this.node],
+			connections: {},
+			active: true,
+			nodeTypes: this.executionProcess,
+			staticData:
+				this.executionMode === 'queue' ? undefined : (JSON.parse(JSON.stringify(this.savedStaticData)) as IDataObject),
+		});
+		const runExecutionData = {
+			startData: {},
+			resultData: { runData: {} },
+			executionData: {
+				contextData: {},
+				metadata: {},
+				nodeExecutionStack: [{ node: this.node, data: { main: items }, source: null }],
+				waitingExecution: {},
+				waitingExecutionSource: {},
+			},
+		} as unknown as IRunExecutionData;
+		const workflowData = { id: this.workflowId, name: 'trigger test', nodes: [this.node], connections: {}, settings: {} };
+		const hooks = new ExecutionLifecycleHooks('webhook', `execution-${this.executions.length}`, workflowData as never);
+		const additionalData = testAdditionalData(
+			new TestCredentialsHelper(this.loader, { [CREDENTIAL_TYPE]: this.credentials }),
+			hooks,
+		);
+		const run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+		const nodeRun = run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0];
+		if (nodeRun?.error) throw nodeRun.error;
+		const output = nodeRun?.data?.main?.[0] ?? [];
+		if (output.length) this.passedOn.push(output);
+		// n8n's workflowExecuteAfter hook saves the execution's static data whole when it changed.
 		if (workflow.staticData.__dataChanged === true) {
+			this.staticDataSavesByExecutions += 1;
 			this.savedStaticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		}
+	}
+
+	/** n8n's WorkflowStaticDataService saves only static data flagged as changed. */
+	private save(workflow: Workflow): void {
+		this.savedStaticData = this.snapshotIfChanged(workflow) ?? this.savedStaticData;
+	}
+
+	private snapshotIfChanged(workflow: Workflow): IDataObject | undefined {
+		if (workflow.staticData.__dataChanged !== true) return undefined;
+		return JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	}
 
 	private additionalData(request?: WebhookRequest, response?: ServerResponse): IWorkflowExecuteAdditionalData {
@@ -214,7 +344,7 @@ export class TriggerHarness {
 			node: this.node.name,
 			path: `${TEST_WEBHOOK_ID}/${webhookDescription.path}`,
 			webhookDescription,
-			workflowId: workflow.id,
+			workflowId: workflow.id as string,
 			workflowExecuteAdditionalData: this.additionalData(),
 			webhookId: TEST_WEBHOOK_ID,
 		};
@@ -227,11 +357,15 @@ export class TriggerHarness {
 			return;
 		}
 		if (!(await this.readBody(req, res))) return;
+		const process = this.webhookProcesses[Number(url.searchParams.get('__process') ?? 0)] ?? this.webhookProcesses[0];
+		url.searchParams.delete('__process');
 		req.query = queryOf(url);
 		req.params = {};
 
-		const workflow = this.loadWorkflow();
-		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, 1);
+		// n8n reads the workflow (and its static data) from the database, then runs the node.
+		const workflow = this.loadWorkflow(process);
+		await databaseRoundTrip();
+		const nodeType = process.getByNameAndVersion(this.node.type, 1);
 		const webhookData = this.webhookData(workflow, req.method);
 		const context = new WebhookContext(
 			workflow,
@@ -242,21 +376,36 @@ export class TriggerHarness {
 			[],
 			null,
 		);
+		let result;
 		try {
-			const result = await nodeType.webhook!.call(context);
-			if (result.workflowData !== undefined) this.executions.push(result.workflowData[0] ?? []);
-			if (!result.noWebhookResponse) {
-				const message = result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received';
-				res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ message }));
-			}
+			result = await nodeType.webhook!.call(context);
 		} catch {
 			if (!res.headersSent) {
 				res
 					.writeHead(500, { 'Content-Type': 'application/json; charset=utf-8' })
 					.end(JSON.stringify({ message: 'Workflow Webhook Error: Workflow could not be started!' }));
 			}
-		} finally {
-			this.save(workflow);
+			return;
+		}
+		// n8n's answer callback saves the static data; when n8n answers after starting an
+		// execution, building that execution has already cleared the "changed" mark.
+		if (result.noWebhookResponse || result.workflowData === undefined) {
+			const saved = this.snapshotIfChanged(workflow);
+			const saving: Promise<void> = databaseRoundTrip()
+				.then(() => {
+					if (saved) this.savedStaticData = saved;
+				})
+				.finally(() => this.runningExecutions.delete(saving));
+			this.runningExecutions.add(saving);
+		}
+		if (result.workflowData !== undefined) {
+			this.executions.push(result.workflowData[0] ?? []);
+			const running: Promise<void> = this.runExecution(result.workflowData).finally(() => this.runningExecutions.delete(running));
+			this.runningExecutions.add(running);
+		}
+		if (!result.noWebhookResponse) {
+			const message = result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received';
+			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ message }));
 		}
 	}
 

@@ -91,13 +91,20 @@ describe('POST: deliveries', () => {
 						displayPhoneNumber: DISPLAY_PHONE_NUMBER,
 						phoneNumberId: null,
 						waId: null,
+						userId: null,
 						identityKeyHash: null,
 						previousIdentityKeyHash: null,
+						changeId: expect.stringMatching(/^[0-9a-f]{32}$/),
 						value: qualityFlagged,
 					},
 				},
 			],
 		]);
+		// The execution passes the items on unchanged.
+		await harness.settle();
+		expect(harness.passedOn.map((items) => items.map((item) => item.json))).toEqual(
+			harness.executions.map((items) => items.map((item) => item.json)),
+		);
 	});
 
 	it('a missing signature gets 401 and starts nothing', async () => {
@@ -138,6 +145,17 @@ describe('POST: deliveries', () => {
 			headers: { 'content-type': 'application/json' },
 		});
 		expect(reply.status).toBe(200);
+		expect(harness.executions).toHaveLength(1);
+	});
+
+	it('with Skip Signature Verification (Unsafe) but an app secret in the credential, every delivery is still verified', async () => {
+		await startTrigger({ ...manual, options: { skipSignatureVerification: true } });
+		const forged = await harness.request('POST', {
+			body: JSON.stringify(envelope('security', pinChanged)),
+			headers: { 'content-type': 'application/json' },
+		});
+		expect(forged.status).toBe(401);
+		expect((await harness.request('POST', signedDelivery(envelope('security', pinChanged)))).status).toBe(200);
 		expect(harness.executions).toHaveLength(1);
 	});
 
@@ -185,7 +203,11 @@ describe('POST: deliveries', () => {
 		expect(await harness.request('POST', delivery)).toEqual({ status: 200, contentType: null, body: '' });
 		expect(harness.executions).toHaveLength(1);
 		expect(harness.savedStaticData).toEqual({
-			'node:WhatsApp Phone Number Trigger': { deliveredChanges: [expect.stringMatching(/^[0-9a-f]{32}$/)] },
+			'node:WhatsApp Phone Number Trigger': {
+				revision: expect.any(String),
+				changes: [harness.executions[0][0].json.changeId],
+				customers: {},
+			},
 		});
 	});
 
@@ -207,8 +229,7 @@ describe('POST: deliveries', () => {
 				previousIdentityKeyHash: 'hash-A',
 			}),
 		]);
-		expect(harness.savedStaticData['node:WhatsApp Phone Number Trigger']).toMatchObject({
-			identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-B']],
-		});
+		const stored = harness.savedStaticData['node:WhatsApp Phone Number Trigger'] as { customers: object };
+		expect(Object.values(stored.customers)).toEqual([['hash-B', expect.any(Number)]]);
 	});
 });

@@ -1,0 +1,55 @@
+import { deepCopy } from 'n8n-workflow';
+
+import { IDENTITY_EVENTS, type PhoneNumberEvent } from './events';
+import { customerKey, MAX_IDENTITY_HASH_LENGTH, type DeliveryMemory } from './memory';
+
+/** Customers whose hash one delivery may record: bounds what a single body adds to memory. */
+export const CUSTOMERS_PER_DELIVERY_LIMIT = 20;
+
+const REMEMBERED_EVENTS: ReadonlySet<string> = new Set([IDENTITY_EVENTS.hashSeen, IDENTITY_EVENTS.legacyIdentityChanged]);
+
+/** The customer by `wa_id`, or by Meta's business-scoped `user_id` where `wa_id` is absent. */
+function keyOf(event: PhoneNumberEvent): string | undefined {
+	const businessNumber = event.phoneNumberId ?? event.displayPhoneNumber?.replace(/\D/g, '');
+	const customer = event.waId ?? (event.userId ? `user:${event.userId}` : null);
+	return businessNumber && customer ? customerKey(businessNumber, customer) : undefined;
+}
+
+/**
+ * Compares each identity hash with the last one this workflow saw for the same customer
+ * and business number, and adds a "hash changed" event after each "hash seen" event whose
+ * hash differs. A legacy identity-changed message updates the memory too, so the new
+ * hash is not reported a second time when it next appears on a contact or status.
+ */
+export class IdentityTracker {
+	private recorded = 0;
+
+	/** Customers beyond the per-delivery limit, not recorded. */
+	skipped = 0;
+
+	constructor(
+		private readonly memory: DeliveryMemory,
+		private readonly now: number,
+	) {}
+
+	detect(events: PhoneNumberEvent[]): PhoneNumberEvent[] {
+		const out: PhoneNumberEvent[] = [];
+		for (const event of events) {
+			out.push(event);
+			const hash = event.identityKeyHash;
+			if (event.eventGroup !== 'identity' || !REMEMBERED_EVENTS.has(event.event) || !hash) continue;
+			if (hash.length > MAX_IDENTITY_HASH_LENGTH) continue;
+			const key = keyOf(event);
+			if (!key) continue;
+			if (this.recorded >= CUSTOMERS_PER_DELIVERY_LIMIT) {
+				this.skipped += 1;
+				continue;
+			}
+			this.recorded += 1;
+			const previous = this.memory.rememberIdentityHash(key, hash, this.now);
+			if (event.event !== IDENTITY_EVENTS.hashSeen || previous === undefined || previous === hash) continue;
+			out.push({ ...event, event: IDENTITY_EVENTS.hashChanged, previousIdentityKeyHash: previous, value: deepCopy(event.value) });
+		}
+		return out;
+	}
+}
