@@ -180,7 +180,7 @@ class N8nClient {
 		this.browserId = 'e2e-browser-0b6f1c2e';
 	}
 
-	async request(method, route, body, { raw = false, expectStatus } = {}) {
+	async request(method, route, body, { raw = false, expectStatus, attempt = 0 } = {}) {
 		const headers = { 'browser-id': this.browserId, accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (body !== undefined) headers['content-type'] = 'application/json';
@@ -203,6 +203,12 @@ class N8nClient {
 			json = undefined;
 		}
 		if (raw) return { status: res.status, json, text };
+		// Under a burst, SQLite is busy long enough for n8n's health ping to time out; n8n then
+		// answers 503 "Database is not ready!" until the ping succeeds again (seconds). Reads wait.
+		if (method === 'GET' && res.status === 503 && /Database is not ready/.test(text) && attempt < 60) {
+			await sleep(1000);
+			return await this.request(method, route, body, { raw, expectStatus, attempt: attempt + 1 });
+		}
 		const ok = expectStatus ? res.status === expectStatus : res.ok;
 		if (!ok) {
 			throw new Error(`${method} /rest${route} → ${res.status}: ${text.slice(0, 1000)}`);

@@ -243,7 +243,7 @@ function identityEventsOf(change: WebhookChange): PhoneNumberEvent[] {
 		const customer = { waId: text(status.recipient_id), userId: text(status.recipient_user_id) ?? text(status.user_id) };
 		const hash = text(status.recipient_identity_key_hash);
 		if (hash) events.push(identityEvent(IDENTITY_EVENTS.hashSeen, customer, hash, { statuses: [status] }));
-		if (objectsIn(status.errors).some((error) => Number(error.code) === IDENTITY_MISMATCH_ERROR_CODE)) {
+		if (objectsIn(status.errors).some((error) => text(error.code) === String(IDENTITY_MISMATCH_ERROR_CODE))) {
 			events.push(identityEvent(IDENTITY_EVENTS.sendRefused, customer, hash, { statuses: [status] }));
 		}
 	}

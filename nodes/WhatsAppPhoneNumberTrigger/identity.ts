@@ -1,7 +1,7 @@
 import { deepCopy } from 'n8n-workflow';
 
 import { IDENTITY_EVENTS, type PhoneNumberEvent } from './events';
-import { customerKey, MAX_IDENTITY_HASH_LENGTH, type DeliveryMemory } from './memory';
+import { customerKey, isStorableHash, type DeliveryMemory } from './memory';
 
 /** Customers whose hash one delivery may record: bounds what a single body adds to memory. */
 export const CUSTOMERS_PER_DELIVERY_LIMIT = 20;
@@ -22,7 +22,7 @@ function keyOf(event: PhoneNumberEvent): string | undefined {
  * hash is not reported a second time when it next appears on a contact or status.
  */
 export class IdentityTracker {
-	private recorded = 0;
+	private readonly recorded = new Set<string>();
 
 	/** Customers beyond the per-delivery limit, not recorded. */
 	skipped = 0;
@@ -38,14 +38,14 @@ export class IdentityTracker {
 			out.push(event);
 			const hash = event.identityKeyHash;
 			if (event.eventGroup !== 'identity' || !REMEMBERED_EVENTS.has(event.event) || !hash) continue;
-			if (hash.length > MAX_IDENTITY_HASH_LENGTH) continue;
+			if (!isStorableHash(hash)) continue;
 			const key = keyOf(event);
 			if (!key) continue;
-			if (this.recorded >= CUSTOMERS_PER_DELIVERY_LIMIT) {
+			if (!this.recorded.has(key) && this.recorded.size >= CUSTOMERS_PER_DELIVERY_LIMIT) {
 				this.skipped += 1;
 				continue;
 			}
-			this.recorded += 1;
+			this.recorded.add(key);
 			const previous = this.memory.rememberIdentityHash(key, hash, this.now);
 			if (event.event !== IDENTITY_EVENTS.hashSeen || previous === undefined || previous === hash) continue;
 			out.push({ ...event, event: IDENTITY_EVENTS.hashChanged, previousIdentityKeyHash: previous, value: deepCopy(event.value) });

@@ -22,14 +22,22 @@ import type { IDataObject } from 'n8n-workflow';
 export interface StoredMemory extends IDataObject {
 	/** Revision of the last write; a process that did not write it merges. */
 	revision?: string;
-	/** Fingerprints of changes that started the workflow, oldest first. */
-	changes?: string[];
-	/** Customer key → [last identity key hash, when it was recorded (ms)], oldest first. */
-	customers?: Record<string, [string, number]>;
-	/** Before 0.2: plain lists; read once and replaced. */
+	/** Fingerprints of changes that started the workflow, oldest first, 32 characters each. */
+	changes?: string;
+	/**
+	 * Customers' identity hashes as lines `<key> <hash> <recorded at, ms>`, oldest first; a later
+	 * line for a customer replaces an earlier one. Appended to, and rewritten without the
+	 * replaced lines when it grows past a quarter over the limit.
+	 */
+	customers?: string;
+	customerLines?: number;
+	/** Before 0.2. Identity hashes are read once; old fingerprints cannot match new ones and are dropped. */
 	deliveredChanges?: string[];
 	identityKeyHashes?: Array<[string, string]>;
 }
+
+// Plain strings, not arrays and objects: n8n wraps every nested object of static data in a
+// Proxy on each request, which made a thousand entries cost more than the delivery itself.
 
 /** Meta retries for hours; a thousand changes covers many retries of every recent one. */
 export const DELIVERED_CHANGES_LIMIT = 1000;
@@ -37,10 +45,54 @@ export const DELIVERED_CHANGES_LIMIT = 1000;
 export const IDENTITY_HASHES_LIMIT = 2000;
 /** Identity key hashes are short base64 strings; anything longer is not remembered. */
 export const MAX_IDENTITY_HASH_LENGTH = 128;
+const FINGERPRINT_LENGTH = 32;
+const COMPACT_CUSTOMER_LINES = Math.floor(IDENTITY_HASHES_LIMIT * 1.25);
+
+/** Whether a hash can be stored on one line of `customers`. */
+export function isStorableHash(hash: string): boolean {
+	return hash.length <= MAX_IDENTITY_HASH_LENGTH && !/\s/.test(hash);
+}
+
+const customerLine = (key: string, [hash, at]: [string, number]) => `${key} ${hash} ${at}\n`;
+
+/** The stored fingerprints, oldest first. */
+export function storedChanges(stored: StoredMemory): string[] {
+	const text = typeof stored.changes === 'string' ? stored.changes : '';
+	const fingerprints: string[] = [];
+	for (let offset = 0; offset + FINGERPRINT_LENGTH <= text.length; offset += FINGERPRINT_LENGTH) {
+		fingerprints.push(text.slice(offset, offset + FINGERPRINT_LENGTH));
+	}
+	return fingerprints;
+}
+
+/** The stored customers with their last hash and when it was recorded, oldest first. */
+export function storedCustomers(stored: StoredMemory): Map<string, [string, number]> {
+	const customers = new Map<string, [string, number]>();
+	for (const [plainKey, hash] of stored.identityKeyHashes ?? []) {
+		const [businessNumber, customer] = String(plainKey).split(':');
+		if (businessNumber && customer && typeof hash === 'string') customers.set(customerKey(businessNumber, customer), [hash, 0]);
+	}
+	const lines = typeof stored.customers === 'string' ? stored.customers.split('\n') : [];
+	for (const line of lines) {
+		const [key, hash, at] = line.split(' ');
+		if (!key || !hash) continue;
+		customers.delete(key);
+		customers.set(key, [hash, Number(at) || 0]);
+	}
+	trimOldest(customers, IDENTITY_HASHES_LIMIT);
+	return customers;
+}
 
 interface ProcessMemory {
 	changes: Set<string>;
 	customers: Map<string, [string, number]>;
+	/**
+	 * What this process recorded that no copy written by another process has shown yet. Only
+	 * these are written back when missing from a merged copy: an older entry missing there was
+	 * dropped on purpose (the other process trimmed it), not lost.
+	 */
+	unconfirmedChanges: Set<string>;
+	unconfirmedCustomers: Set<string>;
 	/** The stored revision this copy last wrote or merged. */
 	syncedRevision?: string;
 }
@@ -50,7 +102,7 @@ const processMemories = new Map<string, ProcessMemory>();
 function processMemoryFor(scope: string): ProcessMemory {
 	let memory = processMemories.get(scope);
 	if (!memory) {
-		memory = { changes: new Set(), customers: new Map() };
+		memory = { changes: new Set(), customers: new Map(), unconfirmedChanges: new Set(), unconfirmedCustomers: new Set() };
 		processMemories.set(scope, memory);
 	}
 	return memory;
@@ -61,15 +113,12 @@ export function forgetProcessMemory(): void {
 	processMemories.clear();
 }
 
-/** Drops the oldest entries beyond `limit` and returns their keys. */
-function trimOldest<T>(collection: Set<T> | Map<T, unknown>, limit: number): T[] {
-	const dropped: T[] = [];
+/** Drops the oldest entries beyond `limit`. */
+function trimOldest<T>(collection: Set<T> | Map<T, unknown>, limit: number): void {
 	for (const key of collection.keys()) {
-		if (collection.size <= limit) break;
+		if (collection.size <= limit) return;
 		collection.delete(key);
-		dropped.push(key);
 	}
-	return dropped;
 }
 
 /** Customers are keyed by business number and customer, hashed so every key is 22 characters. */
@@ -85,7 +134,6 @@ export class DeliveryMemory {
 	private readonly local: ProcessMemory;
 	private readonly newChanges: string[] = [];
 	private readonly newCustomers: string[] = [];
-	private readonly droppedCustomers: string[] = [];
 	/** The stored copy lacks entries this process knows: write it whole. */
 	private storedIsBehind = false;
 
@@ -104,19 +152,24 @@ export class DeliveryMemory {
 	rememberDelivered(fingerprint: string): void {
 		if (this.local.changes.has(fingerprint)) return;
 		this.local.changes.add(fingerprint);
+		this.local.unconfirmedChanges.add(fingerprint);
 		this.newChanges.push(fingerprint);
 		trimOldest(this.local.changes, DELIVERED_CHANGES_LIMIT);
+		trimOldest(this.local.unconfirmedChanges, DELIVERED_CHANGES_LIMIT);
 	}
 
 	/** Records the customer's newest hash and returns the one it replaces, if any. */
 	rememberIdentityHash(key: string, hash: string, now: number): string | undefined {
 		const previous = this.local.customers.get(key);
-		if (previous?.[0] === hash) return previous[0];
-		// Deleting first moves the customer to the newest end.
+		// Deleting first moves the customer to the newest end, so the busiest stay remembered.
 		this.local.customers.delete(key);
-		this.local.customers.set(key, [hash, now]);
+		this.local.customers.set(key, previous?.[0] === hash ? previous : [hash, now]);
+		// The same hash again is not written: a write per message would cost more than it keeps.
+		if (previous?.[0] === hash) return previous[0];
+		this.local.unconfirmedCustomers.add(key);
 		this.newCustomers.push(key);
-		this.droppedCustomers.push(...trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT));
+		trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT);
+		trimOldest(this.local.unconfirmedCustomers, IDENTITY_HASHES_LIMIT);
 		return previous?.[0];
 	}
 
@@ -127,70 +180,80 @@ export class DeliveryMemory {
 	save(): void {
 		if (!this.storedIsBehind && !this.newChanges.length && !this.newCustomers.length) return;
 		if (this.storedIsBehind || this.stored.revision !== this.local.syncedRevision) {
-			this.writeWhole();
+			this.writeChanges();
+			this.writeCustomers();
+			delete this.stored.deliveredChanges;
+			delete this.stored.identityKeyHashes;
 		} else {
-			this.writeNew();
+			this.appendNew();
 		}
 		this.stored.revision = randomUUID();
 		this.local.syncedRevision = this.stored.revision;
 	}
 
-	private writeWhole(): void {
-		this.stored.changes = [...this.local.changes];
-		this.stored.customers = Object.fromEntries(this.local.customers);
-		delete this.stored.deliveredChanges;
-		delete this.stored.identityKeyHashes;
+	private writeChanges(): void {
+		this.stored.changes = [...this.local.changes].join('');
 	}
 
-	private writeNew(): void {
-		const changes = this.stored.changes ?? [];
-		changes.push(...this.newChanges.filter((fingerprint) => this.local.changes.has(fingerprint)));
-		if (changes.length > DELIVERED_CHANGES_LIMIT) changes.splice(0, changes.length - DELIVERED_CHANGES_LIMIT);
-		this.stored.changes = changes;
+	private writeCustomers(): void {
+		let text = '';
+		for (const [key, entry] of this.local.customers) text += customerLine(key, entry);
+		this.stored.customers = text;
+		this.stored.customerLines = this.local.customers.size;
+	}
 
-		const customers = this.stored.customers ?? {};
+	private appendNew(): void {
+		if (this.newChanges.length) {
+			const changes = (this.stored.changes ?? '') + this.newChanges.join('');
+			const limit = DELIVERED_CHANGES_LIMIT * FINGERPRINT_LENGTH;
+			this.stored.changes = changes.length > limit ? changes.slice(changes.length - limit) : changes;
+		}
+		if (!this.newCustomers.length) return;
+		const lines = (this.stored.customerLines ?? 0) + this.newCustomers.length;
+		if (lines > COMPACT_CUSTOMER_LINES) {
+			this.writeCustomers();
+			return;
+		}
+		let text = this.stored.customers ?? '';
 		for (const key of this.newCustomers) {
 			const entry = this.local.customers.get(key);
-			delete customers[key];
-			if (entry) customers[key] = entry;
+			if (entry) text += customerLine(key, entry);
 		}
-		for (const key of this.droppedCustomers) delete customers[key];
-		this.stored.customers = customers;
+		this.stored.customers = text;
+		this.stored.customerLines = lines;
 	}
 
 	/** Takes in what another process (or this one before a restart) stored. */
 	private mergeStored(): void {
-		const storedChanges = [...(this.stored.deliveredChanges ?? []), ...(this.stored.changes ?? [])].filter(
-			(fingerprint) => typeof fingerprint === 'string',
-		);
-		const known = new Set(storedChanges);
-		// Stored entries are older than anything this process added since it last synced.
-		const ownChanges = [...this.local.changes].filter((fingerprint) => !known.has(fingerprint));
-		this.local.changes = new Set([...storedChanges, ...ownChanges]);
-		trimOldest(this.local.changes, DELIVERED_CHANGES_LIMIT);
+		const changes = new Set(storedChanges(this.stored));
+		let storedLacksOwn = false;
+		for (const fingerprint of this.local.unconfirmedChanges) {
+			if (changes.has(fingerprint)) {
+				this.local.unconfirmedChanges.delete(fingerprint);
+			} else {
+				changes.add(fingerprint);
+				storedLacksOwn = true;
+			}
+		}
+		trimOldest(changes, DELIVERED_CHANGES_LIMIT);
+		this.local.changes = changes;
 
-		const storedCustomers = new Map<string, [string, number]>();
-		for (const [plainKey, hash] of this.stored.identityKeyHashes ?? []) {
-			const [businessNumber, customer] = String(plainKey).split(':');
-			if (businessNumber && customer && typeof hash === 'string') {
-				storedCustomers.set(customerKey(businessNumber, customer), [hash, 0]);
+		const customers = storedCustomers(this.stored);
+		for (const key of this.local.unconfirmedCustomers) {
+			const own = this.local.customers.get(key);
+			const stored = customers.get(key);
+			if (!own || (stored && stored[1] >= own[1])) {
+				this.local.unconfirmedCustomers.delete(key);
+			} else {
+				customers.delete(key);
+				customers.set(key, own);
+				storedLacksOwn = true;
 			}
 		}
-		for (const [key, entry] of Object.entries(this.stored.customers ?? {})) {
-			if (Array.isArray(entry) && typeof entry[0] === 'string') storedCustomers.set(key, [entry[0], Number(entry[1]) || 0]);
-		}
-		let ownNewer = ownChanges.length > 0;
-		for (const [key, entry] of this.local.customers) {
-			const storedEntry = storedCustomers.get(key);
-			if (!storedEntry || storedEntry[1] < entry[1]) {
-				storedCustomers.delete(key);
-				storedCustomers.set(key, entry);
-				ownNewer = true;
-			}
-		}
-		this.local.customers = storedCustomers;
-		trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT);
-		this.storedIsBehind = ownNewer || this.stored.deliveredChanges !== undefined || this.stored.identityKeyHashes !== undefined;
+		trimOldest(customers, IDENTITY_HASHES_LIMIT);
+		this.local.customers = customers;
+		this.storedIsBehind =
+			storedLacksOwn || this.stored.deliveredChanges !== undefined || this.stored.identityKeyHashes !== undefined;
 		this.local.syncedRevision = this.stored.revision;
 	}
 }

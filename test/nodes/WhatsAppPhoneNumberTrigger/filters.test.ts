@@ -1,18 +1,21 @@
 import type { INode } from 'n8n-workflow';
 
 import { parseFilters } from '../../../nodes/WhatsAppPhoneNumberTrigger/filters';
-import { eventsToEmit } from '../../../nodes/WhatsAppPhoneNumberTrigger/receive';
 import {
 	accountVerified,
 	capabilityUpdate,
+	emit,
 	envelope,
 	messageWithContactHash,
+	newMemory,
 	OTHER_WABA_ID,
 	PHONE_NUMBER_ID,
 	pinChanged,
 	qualityFlagged,
 	settingsWith,
 	WABA_ID,
+	changesIn,
+	customersIn,
 } from './fixtures';
 
 const node = { name: 'Trigger' } as INode;
@@ -59,16 +62,16 @@ describe('filters on events', () => {
 
 	it('WABA IDs keep only events of those WABAs', () => {
 		const settings = withFilters({ wabaIds: [OTHER_WABA_ID] });
-		expect(eventsToEmit(envelope('security', pinChanged, { wabaId: WABA_ID }), settings, {})).toEqual([]);
-		expect(eventsToEmit(envelope('security', pinChanged, { wabaId: OTHER_WABA_ID }), settings, {})).toHaveLength(1);
+		expect(emit(envelope('security', pinChanged, { wabaId: WABA_ID }), settings)).toEqual([]);
+		expect(emit(envelope('security', pinChanged, { wabaId: OTHER_WABA_ID }), settings)).toHaveLength(1);
 	});
 
 	it('a business number matches the display number whatever its formatting', () => {
 		const settings = withFilters({ businessNumbers: ['15550783881'] });
 		const formatted = { ...qualityFlagged, display_phone_number: '+1 555-078-3881' };
-		expect(eventsToEmit(envelope('phone_number_quality_update', formatted), settings, {})).toHaveLength(1);
+		expect(emit(envelope('phone_number_quality_update', formatted), settings)).toHaveLength(1);
 		const otherNumber = { ...qualityFlagged, display_phone_number: '+1 555-000-0000' };
-		expect(eventsToEmit(envelope('phone_number_quality_update', otherNumber), settings, {})).toEqual([]);
+		expect(emit(envelope('phone_number_quality_update', otherNumber), settings)).toEqual([]);
 	});
 
 	it('a phone-number ID matches the events that carry it (messages metadata)', () => {
@@ -77,29 +80,40 @@ describe('filters on events', () => {
 			selectedEvents: new Set(['identity_key_hash_seen']),
 			groups: new Set(['identity'] as const),
 		});
-		expect(eventsToEmit(envelope('messages', messageWithContactHash('h')), settings, {})).toHaveLength(1);
+		expect(emit(envelope('messages', messageWithContactHash('h')), settings)).toHaveLength(1);
 		const elsewhere = { ...messageWithContactHash('h'), metadata: { display_phone_number: '15550000000', phone_number_id: '999' } };
-		expect(eventsToEmit(envelope('messages', elsewhere), settings, {})).toEqual([]);
+		expect(emit(envelope('messages', elsewhere), settings)).toEqual([]);
 	});
 
 	it('events that name no business number (capability, account-wide updates) pass the number filter', () => {
 		const settings = withFilters({ businessNumbers: ['15550000000'] });
-		expect(eventsToEmit(envelope('business_capability_update', capabilityUpdate), settings, {})).toHaveLength(1);
-		expect(eventsToEmit(envelope('account_update', accountVerified), settings, {})).toHaveLength(1);
+		expect(emit(envelope('business_capability_update', capabilityUpdate), settings)).toHaveLength(1);
+		expect(emit(envelope('account_update', accountVerified), settings)).toHaveLength(1);
 	});
 
 	it('event names keep only those events, whatever their case', () => {
 		const settings = withFilters({ eventNames: ['flagged'] });
-		expect(eventsToEmit(envelope('phone_number_quality_update', qualityFlagged), settings, {})).toHaveLength(1);
+		expect(emit(envelope('phone_number_quality_update', qualityFlagged), settings)).toHaveLength(1);
 		const upgraded = { ...qualityFlagged, event: 'UPGRADE' };
-		expect(eventsToEmit(envelope('phone_number_quality_update', upgraded), settings, {})).toEqual([]);
-		expect(eventsToEmit(envelope('security', pinChanged), settings, {})).toEqual([]);
+		expect(emit(envelope('phone_number_quality_update', upgraded), settings)).toEqual([]);
+		expect(emit(envelope('security', pinChanged), settings)).toEqual([]);
 	});
 
 	it('identity memory is not touched by events of a WABA the filter excludes', () => {
 		const settings = settingsWith({ filters: { wabaIds: [OTHER_WABA_ID], businessNumbers: [], eventNames: [] } });
-		const memory = {};
-		eventsToEmit(envelope('messages', messageWithContactHash('h'), { wabaId: WABA_ID }), settings, memory);
-		expect(memory).toEqual({});
+		const memory = newMemory();
+		expect(emit(envelope('messages', messageWithContactHash('h'), { wabaId: WABA_ID }), settings, memory)).toEqual([]);
+		expect(memory.stored).toEqual({});
+		// The same delivery from the WABA the filter keeps is remembered.
+		expect(emit(envelope('messages', messageWithContactHash('h'), { wabaId: OTHER_WABA_ID }), settings, memory)).toHaveLength(1);
+		expect(Object.keys(customersIn(memory.stored) ?? {})).toHaveLength(1);
+	});
+
+	it('an event the name filter drops does not mark its change as delivered', () => {
+		const memory = newMemory();
+		const payload = envelope('phone_number_quality_update', qualityFlagged);
+		expect(emit(payload, withFilters({ eventNames: ['downgrade'] }), memory)).toEqual([]);
+		expect(changesIn(memory.stored)).toEqual([]);
+		expect(emit(payload, withFilters({ eventNames: ['flagged'] }), memory)).toHaveLength(1);
 	});
 });

@@ -1,7 +1,11 @@
 /** Webhook payloads shaped like Meta's (see the Webhooks section of the API notes). */
 import { createHmac } from 'node:crypto';
 
-import { EVENT_CATALOGUE } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
+import type { IDataObject } from 'n8n-workflow';
+
+import { EVENT_CATALOGUE, type PhoneNumberEvent } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
+import { DeliveryMemory, storedChanges, storedCustomers, type StoredMemory } from '../../../nodes/WhatsAppPhoneNumberTrigger/memory';
+import { eventsToEmit } from '../../../nodes/WhatsAppPhoneNumberTrigger/receive';
 import type { TriggerSettings } from '../../../nodes/WhatsAppPhoneNumberTrigger/settings';
 import { TEST_APP_SECRET } from '../../harness/graphMock';
 
@@ -56,6 +60,8 @@ export const pinChanged = {
 };
 
 const metadata = { display_phone_number: DISPLAY_PHONE_NUMBER, phone_number_id: PHONE_NUMBER_ID };
+/** The `metadata` of the `messages` fixtures: the business number they arrived on. */
+export const BUSINESS_METADATA = metadata;
 
 /** An incoming message from a customer whose identity check is on. */
 export function messageWithContactHash(hash: string, waId = CUSTOMER_WA_ID) {
@@ -134,3 +140,64 @@ export function settingsWith(overrides: Partial<TriggerSettings> = {}): TriggerS
 		...overrides,
 	};
 }
+
+/* ------------------------------------------------------------------ */
+/* Memory: one delivery handled the way `receiveDelivery` handles it.   */
+/* ------------------------------------------------------------------ */
+
+/** Where a test keeps the trigger's memory: this "process"'s scope and the workflow static data. */
+export interface MemoryHandle {
+	/** The process memory's scope; another scope on the same `stored` models another process. */
+	scope: string;
+	/** The workflow static data (`getWorkflowStaticData('node')`). */
+	stored: StoredMemory;
+}
+
+let scopes = 0;
+
+/** A scope no other test uses, so process memories never leak between tests. */
+export function newScope(label = 'process'): string {
+	scopes += 1;
+	return `test:${label}:${scopes}:${Math.random().toString(36).slice(2)}`;
+}
+
+/** Static data as the trigger stores it, from readable lists (fingerprints, customers). */
+export function storedWith({ changes = [], customers = {} }: { changes?: string[]; customers?: Record<string, [string, number]> }): StoredMemory {
+	return {
+		changes: changes.join(''),
+		customers: Object.entries(customers)
+			.map(([key, [hash, at]]) => `${key} ${hash} ${at}\n`)
+			.join(''),
+		customerLines: Object.keys(customers).length,
+	};
+}
+
+/** A fresh process memory on the given static data (empty by default). */
+export function newMemory(stored: StoredMemory = {}, label?: string): MemoryHandle {
+	return { scope: newScope(label), stored };
+}
+
+/** A deep copy of static data, as n8n loads it from the database for a request. */
+export function snapshot(stored: StoredMemory): StoredMemory {
+	return JSON.parse(JSON.stringify(stored)) as StoredMemory;
+}
+
+/** What `receiveDelivery` does with a verified envelope: build the memory, select, save. */
+export function deliver(payload: object, settings: TriggerSettings, memory: MemoryHandle = newMemory(), now = Date.now()) {
+	const deliveryMemory = new DeliveryMemory(memory.scope, memory.stored);
+	const selection = eventsToEmit(payload as IDataObject, settings, deliveryMemory, now);
+	deliveryMemory.save();
+	return selection;
+}
+
+/** The items a delivery starts the workflow with. */
+export function emit(payload: object, settings: TriggerSettings, memory: MemoryHandle = newMemory(), now = Date.now()): PhoneNumberEvent[] {
+	return deliver(payload, settings, memory, now).events;
+}
+
+/** The stored fingerprints, oldest first. */
+export const changesIn = (stored: StoredMemory): string[] => storedChanges(stored);
+
+/** The stored customers as `{ key: [hash, recordedAt] }`, oldest first. */
+export const customersIn = (stored: StoredMemory): Record<string, [string, number]> =>
+	Object.fromEntries(storedCustomers(stored));

@@ -2,7 +2,9 @@ import nock from 'nock';
 
 import { isolateNetwork, TEST_APP_SECRET, testCredentials } from '../../harness/graphMock';
 import { captureLogs, TriggerHarness } from '../../harness/webhook';
+import type { StoredMemory } from '../../../nodes/WhatsAppPhoneNumberTrigger/memory';
 import {
+	customersIn,
 	CUSTOMER_WA_ID,
 	DISPLAY_PHONE_NUMBER,
 	ENTRY_TIME_ISO,
@@ -202,11 +204,11 @@ describe('POST: deliveries', () => {
 		expect((await harness.request('POST', delivery)).body).toContain('Workflow was started');
 		expect(await harness.request('POST', delivery)).toEqual({ status: 200, contentType: null, body: '' });
 		expect(harness.executions).toHaveLength(1);
+		await harness.settle();
 		expect(harness.savedStaticData).toEqual({
 			'node:WhatsApp Phone Number Trigger': {
 				revision: expect.any(String),
-				changes: [harness.executions[0][0].json.changeId],
-				customers: {},
+				changes: harness.executions[0][0].json.changeId,
 			},
 		});
 	});
@@ -229,7 +231,8 @@ describe('POST: deliveries', () => {
 				previousIdentityKeyHash: 'hash-A',
 			}),
 		]);
-		const stored = harness.savedStaticData['node:WhatsApp Phone Number Trigger'] as { customers: object };
-		expect(Object.values(stored.customers)).toEqual([['hash-B', expect.any(Number)]]);
+		await harness.settle();
+		const stored = harness.savedStaticData['node:WhatsApp Phone Number Trigger'] as StoredMemory;
+		expect(Object.values(customersIn(stored))).toEqual([['hash-B', expect.any(Number)]]);
 	});
 });
