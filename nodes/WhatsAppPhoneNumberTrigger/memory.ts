@@ -22,7 +22,7 @@ import type { IDataObject } from 'n8n-workflow';
 export interface StoredMemory extends IDataObject {
 	/** Revision of the last write; a process that did not write it merges. */
 	revision?: string;
-	/** Fingerprints of changes that started the workflow, oldest first, 32 characters each. */
+	/** Fingerprints of changes that started the workflow (their `changeId`), oldest first, 16 characters each. */
 	changes?: string;
 	/**
 	 * Customers' identity hashes as lines `<key> <hash> <recorded at, ms>`, oldest first; a later
@@ -45,7 +45,7 @@ export const DELIVERED_CHANGES_LIMIT = 1000;
 export const IDENTITY_HASHES_LIMIT = 2000;
 /** Identity key hashes are short base64 strings; anything longer is not remembered. */
 export const MAX_IDENTITY_HASH_LENGTH = 128;
-const FINGERPRINT_LENGTH = 32;
+const FINGERPRINT_LENGTH = 16;
 const COMPACT_CUSTOMER_LINES = Math.floor(IDENTITY_HASHES_LIMIT * 1.25);
 
 /** Whether a hash can be stored on one line of `customers`. */
@@ -53,13 +53,16 @@ export function isStorableHash(hash: string): boolean {
 	return hash.length <= MAX_IDENTITY_HASH_LENGTH && !/\s/.test(hash);
 }
 
-const customerLine = (key: string, [hash, at]: [string, number]) => `${key} ${hash} ${at}\n`;
+// Times in base 36: 8 characters instead of 13.
+const customerLine = (key: string, [hash, at]: [string, number]) => `${key} ${hash} ${at.toString(36)}\n`;
 
 /** The stored fingerprints, oldest first. */
 export function storedChanges(stored: StoredMemory): string[] {
 	const text = typeof stored.changes === 'string' ? stored.changes : '';
 	const fingerprints: string[] = [];
-	for (let offset = 0; offset + FINGERPRINT_LENGTH <= text.length; offset += FINGERPRINT_LENGTH) {
+	const whole = text.length - (text.length % FINGERPRINT_LENGTH);
+	const first = Math.max(0, whole - DELIVERED_CHANGES_LIMIT * FINGERPRINT_LENGTH);
+	for (let offset = first; offset + FINGERPRINT_LENGTH <= whole; offset += FINGERPRINT_LENGTH) {
 		fingerprints.push(text.slice(offset, offset + FINGERPRINT_LENGTH));
 	}
 	return fingerprints;
@@ -77,7 +80,7 @@ export function storedCustomers(stored: StoredMemory): Map<string, [string, numb
 		const [key, hash, at] = line.split(' ');
 		if (!key || !hash) continue;
 		customers.delete(key);
-		customers.set(key, [hash, Number(at) || 0]);
+		customers.set(key, [hash, parseInt(at, 36) || 0]);
 	}
 	trimOldest(customers, IDENTITY_HASHES_LIMIT);
 	return customers;
@@ -121,9 +124,9 @@ function trimOldest<T>(collection: Set<T> | Map<T, unknown>, limit: number): voi
 	}
 }
 
-/** Customers are keyed by business number and customer, hashed so every key is 22 characters. */
+/** Customers are keyed by business number and customer, hashed into 16 characters (96 bits). */
 export function customerKey(businessNumber: string, customer: string): string {
-	return createHash('sha256').update(`${businessNumber}:${customer}`, 'utf8').digest('base64url').slice(0, 22);
+	return createHash('sha256').update(`${businessNumber}:${customer}`, 'utf8').digest('base64url').slice(0, 16);
 }
 
 /**
@@ -205,12 +208,14 @@ export class DeliveryMemory {
 	private appendNew(): void {
 		if (this.newChanges.length) {
 			const changes = (this.stored.changes ?? '') + this.newChanges.join('');
+			// Trimmed back to the limit once a quarter over it, so most deliveries only append.
 			const limit = DELIVERED_CHANGES_LIMIT * FINGERPRINT_LENGTH;
-			this.stored.changes = changes.length > limit ? changes.slice(changes.length - limit) : changes;
+			this.stored.changes = changes.length > limit * 1.25 ? changes.slice(changes.length - limit) : changes;
 		}
 		if (!this.newCustomers.length) return;
 		const lines = (this.stored.customerLines ?? 0) + this.newCustomers.length;
-		if (lines > COMPACT_CUSTOMER_LINES) {
+		// Replaced lines are dropped once they could double the text, or past a quarter over the limit.
+		if (lines > COMPACT_CUSTOMER_LINES || lines > 2 * this.local.customers.size + 16) {
 			this.writeCustomers();
 			return;
 		}

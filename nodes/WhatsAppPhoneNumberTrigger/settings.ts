@@ -31,7 +31,25 @@ export function readOptions(context: TriggerContext): IDataObject {
 	return context.getNodeParameter('options', {}) as IDataObject;
 }
 
+/** Settings by the node's parameters: reading them costs more than a delivery's own work. */
+const settingsByParameters = new Map<string, TriggerSettings>();
+const SETTINGS_CACHE_LIMIT = 100;
+
 export function readTriggerSettings(context: TriggerContext): TriggerSettings {
+	const key = JSON.stringify(context.getNode().parameters);
+	// Parameters set by expressions ("=…") may change from one call to the next.
+	const cacheable = !key.includes('"=');
+	const cached = cacheable ? settingsByParameters.get(key) : undefined;
+	if (cached) return cached;
+	const settings = readSettingsOnce(context);
+	if (cacheable) {
+		if (settingsByParameters.size >= SETTINGS_CACHE_LIMIT) settingsByParameters.clear();
+		settingsByParameters.set(key, settings);
+	}
+	return settings;
+}
+
+function readSettingsOnce(context: TriggerContext): TriggerSettings {
 	const node = context.getNode();
 	const groups = new Set(
 		(context.getNodeParameter('eventGroups', defaultOf<string[]>('eventGroups')) as string[]).filter(isEventGroup),

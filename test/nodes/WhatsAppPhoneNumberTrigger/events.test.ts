@@ -25,7 +25,7 @@ import {
 	WABA_ID,
 } from './fixtures';
 
-const HEX_ID = /^[0-9a-f]{32}$/;
+const HEX_ID = /^[A-Za-z0-9_-]{16}$/;
 
 const common = {
 	wabaId: WABA_ID,
@@ -247,8 +247,8 @@ describe('changesOf: change IDs', () => {
 		const payload = envelope('phone_number_quality_update', qualityFlagged);
 		const expected = createHash('sha256')
 			.update(JSON.stringify([WABA_ID, ENTRY_TIME, 'phone_number_quality_update', qualityFlagged]), 'utf8')
-			.digest('hex')
-			.slice(0, 32);
+			.digest('base64url')
+			.slice(0, 16);
 		expect(idOf(payload)).toBe(expected);
 		expect(idOf(payload)).toMatch(HEX_ID);
 	});

@@ -166,7 +166,7 @@ export function storedWith({ changes = [], customers = {} }: { changes?: string[
 	return {
 		changes: changes.join(''),
 		customers: Object.entries(customers)
-			.map(([key, [hash, at]]) => `${key} ${hash} ${at}\n`)
+			.map(([key, [hash, at]]) => `${key} ${hash} ${at.toString(36)}\n`)
 			.join(''),
 		customerLines: Object.keys(customers).length,
 	};

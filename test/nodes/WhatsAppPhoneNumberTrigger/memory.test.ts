@@ -103,13 +103,13 @@ describe('identity change detection', () => {
 		expect(customersIn(memory.stored)).toEqual({ [CUSTOMER]: ['hash-B', 2000] });
 	});
 
-	it('stores customers under a 22-character hashed key, never the phone numbers themselves', () => {
+	it('stores customers under a 16-character hashed key, never the phone numbers themselves', () => {
 		const memory = newMemory();
 		emit(envelope('messages', messageWithContactHash('hash-A')), identityOnly, memory);
-		expect(Object.keys(customersIn(memory.stored) ?? {})).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{22}$/)]);
+		expect(Object.keys(customersIn(memory.stored) ?? {})).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{16}$/)]);
 		expect(JSON.stringify(memory.stored)).not.toContain(CUSTOMER_WA_ID);
 		expect(customerKey(PHONE_NUMBER_ID, CUSTOMER_WA_ID)).toBe(
-			createHash('sha256').update(`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`).digest('base64url').slice(0, 22),
+			createHash('sha256').update(`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`).digest('base64url').slice(0, 16),
 		);
 	});
 
@@ -243,7 +243,7 @@ describe('redelivery', () => {
 	it('keeps at most the newest fingerprints, dropping the oldest first', () => {
 		const { scope, stored } = newMemory();
 		const memory = new DeliveryMemory(scope, stored);
-		const fingerprint = (index: number) => String(index).padStart(32, 'f');
+		const fingerprint = (index: number) => String(index).padStart(16, 'f');
 		for (let index = 0; index <= DELIVERED_CHANGES_LIMIT; index++) memory.rememberDelivered(fingerprint(index));
 		memory.save();
 		expect(changesIn(stored)).toHaveLength(DELIVERED_CHANGES_LIMIT);
@@ -266,7 +266,7 @@ describe('redelivery', () => {
 	it('fingerprints are short hex digests that do not contain the payload', () => {
 		const memory = newMemory();
 		emit(envelope('phone_number_quality_update', qualityFlagged), statusOnly, memory);
-		expect(changesIn(memory.stored)).toEqual([expect.stringMatching(/^[0-9a-f]{32}$/)]);
+		expect(changesIn(memory.stored)).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{16}$/)]);
 		expect(JSON.stringify(memory.stored)).not.toContain('FLAGGED');
 	});
 });
@@ -442,7 +442,7 @@ describe('memory shared between processes through the static data', () => {
 	});
 
 	it('old-format static data is read and rewritten in the new format on the next save', () => {
-		const legacyFingerprint = 'ab'.repeat(16);
+		const legacyFingerprint = 'ab'.repeat(8);
 		const stored: StoredMemory = {
 			deliveredChanges: [legacyFingerprint],
 			identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']],
@@ -458,7 +458,7 @@ describe('memory shared between processes through the static data', () => {
 	});
 
 	it('old-format static data is rewritten even by a delivery that starts nothing', () => {
-		const stored: StoredMemory = { deliveredChanges: ['cd'.repeat(16)], identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']] };
+		const stored: StoredMemory = { deliveredChanges: ['cd'.repeat(8)], identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']] };
 		emit(envelope('messages', { metadata: {}, messages: [] }), identityOnly, newMemory(stored));
 		expect(changesIn(stored)).toEqual([]);
 		expect(customersIn(stored)).toEqual({ [CUSTOMER]: ['hash-A', 0] });

@@ -96,7 +96,7 @@ describe('POST: deliveries', () => {
 						userId: null,
 						identityKeyHash: null,
 						previousIdentityKeyHash: null,
-						changeId: expect.stringMatching(/^[0-9a-f]{32}$/),
+						changeId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
 						value: qualityFlagged,
 					},
 				},
