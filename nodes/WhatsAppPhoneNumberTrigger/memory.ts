@@ -230,32 +230,44 @@ export class DeliveryMemory {
 
 	/** Takes in what another process (or this one before a restart) stored. */
 	private mergeStored(): void {
-		const changes = new Set(storedChanges(this.stored));
-		let storedLacksOwn = false;
+		const fromStore = storedChanges(this.stored);
+		const inStore = new Set(fromStore);
+		// Entries this process knows, confirmed before, that this copy lacks: the copy may be
+		// older than one already merged. They are kept as the oldest, so they are the first
+		// dropped when the union is over the limit (the other process trimmed them, then).
+		const older = [...this.local.changes].filter((id) => !inStore.has(id) && !this.local.unconfirmedChanges.has(id));
+		const changes = new Set([...older, ...fromStore]);
 		for (const fingerprint of this.local.unconfirmedChanges) {
-			if (changes.has(fingerprint)) {
-				this.local.unconfirmedChanges.delete(fingerprint);
-			} else {
-				changes.add(fingerprint);
-				storedLacksOwn = true;
-			}
+			if (inStore.has(fingerprint)) this.local.unconfirmedChanges.delete(fingerprint);
+			else changes.add(fingerprint);
 		}
 		trimOldest(changes, DELIVERED_CHANGES_LIMIT);
+		let storedLacksOwn = [...changes].some((id) => !inStore.has(id));
 		this.local.changes = changes;
 
-		const customers = storedCustomers(this.stored);
+		const stored = storedCustomers(this.stored);
+		const customers = new Map<string, [string, number]>();
+		for (const [key, entry] of this.local.customers) {
+			if (!stored.has(key) && !this.local.unconfirmedCustomers.has(key)) customers.set(key, entry);
+		}
+		for (const [key, entry] of stored) customers.set(key, entry);
 		for (const key of this.local.unconfirmedCustomers) {
 			const own = this.local.customers.get(key);
-			const stored = customers.get(key);
-			if (!own || (stored && stored[1] >= own[1])) {
+			const fromCopy = stored.get(key);
+			if (!own || (fromCopy && fromCopy[1] >= own[1])) {
 				this.local.unconfirmedCustomers.delete(key);
 			} else {
 				customers.delete(key);
 				customers.set(key, own);
-				storedLacksOwn = true;
 			}
 		}
 		trimOldest(customers, IDENTITY_HASHES_LIMIT);
+		for (const [key, entry] of customers) {
+			if (stored.get(key) !== entry) {
+				storedLacksOwn = true;
+				break;
+			}
+		}
 		this.local.customers = customers;
 		this.storedIsBehind =
 			storedLacksOwn || this.stored.deliveredChanges !== undefined || this.stored.identityKeyHashes !== undefined;

@@ -272,6 +272,31 @@ describe('redelivery', () => {
 });
 
 describe('memory shared between processes through the static data', () => {
+	it('a copy older than one already merged (loaded by a slow request) takes nothing away', () => {
+		const fingerprint = (name: string) => name.padEnd(16, '0');
+		const p = newScope('p');
+		const q = newScope('q');
+		const empty: StoredMemory = {};
+		// P records X; Q loads P's copy and records Z; P then loads Q's copy (X is confirmed).
+		const byP = snapshot(empty);
+		const pFirst = new DeliveryMemory(p, byP);
+		pFirst.rememberDelivered(fingerprint('x'));
+		pFirst.save();
+		const byQ = snapshot(byP);
+		const qMemory = new DeliveryMemory(q, byQ);
+		qMemory.rememberDelivered(fingerprint('z'));
+		qMemory.save();
+		const pAgain = new DeliveryMemory(p, snapshot(byQ));
+		expect(pAgain.wasDelivered(fingerprint('x'))).toBe(true);
+		// A request of P that loaded the empty copy before any of this ends last.
+		const stale = snapshot(empty);
+		const late = new DeliveryMemory(p, stale);
+		expect(late.wasDelivered(fingerprint('x'))).toBe(true);
+		expect(late.wasDelivered(fingerprint('z'))).toBe(true);
+		late.save();
+		expect(changesIn(stale)).toEqual([fingerprint('x'), fingerprint('z')]);
+	});
+
 	it('a change remembered by one process is a duplicate for another once it saved', () => {
 		const stored: StoredMemory = {};
 		const a = processOn(stored, 'A');
