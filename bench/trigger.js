@@ -79,6 +79,11 @@ function buildDeliveries(count) {
 	return deliveries;
 }
 
+/** The trigger's module state lives per process; a new pass starts as a new process would. */
+function forgetOurProcessMemory() {
+	require(path.join(__dirname, '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'memory.js')).forgetProcessMemory();
+}
+
 function driversFor({ harness, loader, nodesBase }) {
 	const { TestCredentialsHelper, testAdditionalData } = harness;
 	const credentialsHelper = new TestCredentialsHelper(loader, {
@@ -93,7 +98,7 @@ function driversFor({ harness, loader, nodesBase }) {
 		whatsAppTriggerApi: { clientId: '778899001122334', clientSecret: APP_SECRET },
 	});
 	const additionalData = testAdditionalData(credentialsHelper);
-	const ours = webhookDriver({
+	const oursOptions = {
 		nodeType: loader.getNode('whatsAppPhoneNumberTrigger').type,
 		typeName: 'n8n-nodes-whatsapp-phone-numbers.whatsAppPhoneNumberTrigger',
 		// Every event group and event, so nothing is dropped by selection.
@@ -106,7 +111,11 @@ function driversFor({ harness, loader, nodesBase }) {
 		credentialType: 'whatsAppBusinessManagementApi',
 		credentialsHelper,
 		additionalData,
-	});
+		onReset: forgetOurProcessMemory,
+	};
+	const ours = webhookDriver(oursOptions);
+	// The same, with the static data kept as an object instead of n8n's JSON round trip.
+	const oursWithoutRoundTrip = webhookDriver({ ...oursOptions, roundTrip: false, workflowId: 'bench-workflow-kept-object' });
 	const { WhatsAppTrigger } = nodesBase(path.join('dist', 'nodes', 'WhatsApp', 'WhatsAppTrigger.node.js'));
 	const builtIn = webhookDriver({
 		nodeType: new WhatsAppTrigger(),
@@ -118,7 +127,7 @@ function driversFor({ harness, loader, nodesBase }) {
 		credentialsHelper,
 		additionalData,
 	});
-	return { ours, builtIn };
+	return { ours, builtIn, oursWithoutRoundTrip };
 }
 
 async function runBatch(driver, deliveries, tally) {
@@ -138,8 +147,8 @@ async function measureTrigger({ harness, nodesBase, log = () => {} }) {
 	const loader = await harness.loadPackage();
 	const drivers = driversFor({ harness, loader, nodesBase });
 	const deliveries = buildDeliveries(DELIVERIES);
-	const sides = ['ours', 'builtIn'];
-	const totals = { ours: { ms: 0, deliveries: 0 }, builtIn: { ms: 0, deliveries: 0 } };
+	const sides = ['ours', 'builtIn', 'oursWithoutRoundTrip'];
+	const totals = Object.fromEntries(sides.map((side) => [side, { ms: 0, deliveries: 0 }]));
 	const tallies = {};
 
 	// Warm-up: one short pass each, not timed.
@@ -149,10 +158,10 @@ async function measureTrigger({ harness, nodesBase, log = () => {} }) {
 	}
 	for (let pass = 0; pass < PASSES; pass++) {
 		for (const side of sides) drivers[side].resetMemory();
-		const tally = pass === 0 ? { ours: { statuses: {}, executions: 0, items: 0 }, builtIn: { statuses: {}, executions: 0, items: 0 } } : undefined;
+		const tally = pass === 0 ? Object.fromEntries(sides.map((side) => [side, { statuses: {}, executions: 0, items: 0 }])) : undefined;
 		for (let offset = 0, batch = 0; offset < deliveries.length; offset += BATCH, batch++) {
 			const slice = deliveries.slice(offset, offset + BATCH);
-			const order = (batch + pass) % 2 === 0 ? sides : [...sides].reverse();
+			const order = sides.map((_, index) => sides[(index + batch + pass) % sides.length]);
 			for (const side of order) {
 				totals[side].ms += await runBatch(drivers[side], slice, tally?.[side]);
 				totals[side].deliveries += slice.length;
@@ -162,6 +171,13 @@ async function measureTrigger({ harness, nodesBase, log = () => {} }) {
 		log(`  trigger pass ${pass + 1}/${PASSES}: ours ${totals.ours.ms.toFixed(0)} ms, built-in ${totals.builtIn.ms.toFixed(0)} ms so far`);
 	}
 	const perSecond = (side) => (totals[side].deliveries / totals[side].ms) * 1000;
+	// What signature verification alone costs per delivery, over the same bodies.
+	const { isSignedByMeta } = require(path.join(__dirname, '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'signature.js'));
+	const hmacStarted = process.hrtime.bigint();
+	for (let pass = 0; pass < PASSES; pass++) {
+		for (const { rawBody, headers } of deliveries) isSignedByMeta(rawBody, headers['x-hub-signature-256'], APP_SECRET);
+	}
+	const hmacMicroseconds = Number(process.hrtime.bigint() - hmacStarted) / 1e3 / (PASSES * deliveries.length);
 	const kinds = {};
 	for (const { kind } of deliveries) kinds[kind] = (kinds[kind] ?? 0) + 1;
 	return {
@@ -170,6 +186,8 @@ async function measureTrigger({ harness, nodesBase, log = () => {} }) {
 		kinds,
 		ours: { perSecond: perSecond('ours'), ...tallies.ours, staticDataBytes: drivers.ours.staticDataBytes },
 		builtIn: { perSecond: perSecond('builtIn'), ...tallies.builtIn },
+		oursWithoutRoundTrip: { perSecond: perSecond('oursWithoutRoundTrip') },
+		hmacMicroseconds,
 	};
 }
 

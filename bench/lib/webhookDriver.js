@@ -45,7 +45,7 @@ function fakeResponse() {
  * A driver for one trigger node: `deliver(rawBody, headers)` → { status, items }.
  * `nodeType` is the node's class instance; `credentialsHelper` answers its credential type.
  */
-function webhookDriver({ nodeType, typeName, parameters, credentialType, credentialsHelper, additionalData }) {
+function webhookDriver({ nodeType, typeName, parameters, credentialType, credentialsHelper, additionalData, onReset = () => {}, roundTrip = true, workflowId = 'bench-workflow' }) {
 	const description = nodeType.description;
 	const node = {
 		id: 'trigger-node',
@@ -64,19 +64,22 @@ function webhookDriver({ nodeType, typeName, parameters, credentialType, credent
 		getKnownTypes: () => ({}),
 	};
 	const webhookDescription = description.webhooks.find((webhook) => webhook.httpMethod === 'POST');
+	// What n8n stores: JSON text, parsed for every request and written when it changed.
+	// `roundTrip: false` keeps the object as it is, to measure what that JSON costs.
 	let storedStaticData = '{}';
+	let storedObject = {};
 
 	async function deliver(rawBody, headers) {
 		const request = { rawBody, headers, query: {}, params: {}, body: JSON.parse(rawBody.toString('utf8')) };
 		const response = fakeResponse();
 		const workflow = new Workflow({
-			id: 'bench-workflow',
+			id: workflowId,
 			name: 'bench',
 			nodes: [node],
 			connections: {},
 			active: true,
 			nodeTypes,
-			staticData: JSON.parse(storedStaticData),
+			staticData: roundTrip ? JSON.parse(storedStaticData) : storedObject,
 		});
 		const data = { ...additionalData, credentialsHelper, httpRequest: request, httpResponse: response };
 		const webhookData = {
@@ -91,7 +94,14 @@ function webhookDriver({ nodeType, typeName, parameters, credentialType, credent
 		const context = new WebhookContext(workflow, node, data, 'webhook', webhookData, [], null);
 		const result = await nodeType.webhook.call(context);
 		if (workflow.staticData.__dataChanged === true) {
-			storedStaticData = JSON.stringify(workflow.staticData, (key, value) => (key === '__dataChanged' ? undefined : value));
+			if (roundTrip) {
+				storedStaticData = JSON.stringify(workflow.staticData, (key, value) => (key === '__dataChanged' ? undefined : value));
+			} else {
+				// Plain copies of the two levels n8n wraps in proxies; the values are strings.
+				storedObject = Object.fromEntries(
+					Object.entries(workflow.staticData).map(([key, value]) => [key, typeof value === 'object' && value !== null ? { ...value } : value]),
+				);
+			}
 		}
 		const items = result.workflowData ? result.workflowData[0].length : 0;
 		return { status: result.noWebhookResponse ? response.statusCode : 200, started: result.workflowData !== undefined, items };
@@ -101,9 +111,11 @@ function webhookDriver({ nodeType, typeName, parameters, credentialType, credent
 		deliver,
 		resetMemory() {
 			storedStaticData = '{}';
+			storedObject = {};
+			onReset();
 		},
 		get staticDataBytes() {
-			return storedStaticData.length;
+			return roundTrip ? storedStaticData.length : JSON.stringify(storedObject).length;
 		},
 	};
 }

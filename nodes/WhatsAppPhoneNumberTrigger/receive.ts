@@ -1,4 +1,4 @@
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, INode, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from '../shared/transport';
 import {
@@ -75,8 +75,8 @@ export function eventsToEmit(envelope: IDataObject, settings: TriggerSettings, m
 }
 
 /** Test deliveries from the editor keep a memory of their own, apart from the active workflow's. */
-function memoryScope(context: IWebhookFunctions): string {
-	return `${context.getMode()}:${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+function memoryScope(context: IWebhookFunctions, node: INode): string {
+	return `${context.getMode()}:${context.getWorkflow().id ?? ''}:${node.id}`;
 }
 
 /**
@@ -111,8 +111,9 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		return { noWebhookResponse: true };
 	}
 
-	const settings = readTriggerSettings(this);
-	const memory = new DeliveryMemory(memoryScope(this), this.getWorkflowStaticData('node') as StoredMemory);
+	const node = this.getNode();
+	const settings = readTriggerSettings(this, node);
+	const memory = new DeliveryMemory(memoryScope(this, node), this.getWorkflowStaticData('node') as StoredMemory);
 	const { events, changesSkipped, customersSkipped } = eventsToEmit(envelope, settings, memory);
 	memory.save();
 	if (changesSkipped) {

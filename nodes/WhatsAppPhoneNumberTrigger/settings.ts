@@ -35,13 +35,14 @@ export function readOptions(context: TriggerContext): IDataObject {
 const settingsByParameters = new Map<string, TriggerSettings>();
 const SETTINGS_CACHE_LIMIT = 100;
 
-export function readTriggerSettings(context: TriggerContext): TriggerSettings {
-	const key = JSON.stringify(context.getNode().parameters);
+/** `node` is `context.getNode()`, which n8n copies on every call: callers pass the copy they have. */
+export function readTriggerSettings(context: TriggerContext, node: INode = context.getNode()): TriggerSettings {
+	const key = JSON.stringify(node.parameters);
 	// Parameters set by expressions ("=…") may change from one call to the next.
 	const cacheable = !key.includes('"=');
 	const cached = cacheable ? settingsByParameters.get(key) : undefined;
 	if (cached) return cached;
-	const settings = readSettingsOnce(context);
+	const settings = readSettingsOnce(context, node);
 	if (cacheable) {
 		if (settingsByParameters.size >= SETTINGS_CACHE_LIMIT) settingsByParameters.clear();
 		settingsByParameters.set(key, settings);
@@ -49,8 +50,7 @@ export function readTriggerSettings(context: TriggerContext): TriggerSettings {
 	return settings;
 }
 
-function readSettingsOnce(context: TriggerContext): TriggerSettings {
-	const node = context.getNode();
+function readSettingsOnce(context: TriggerContext, node: INode): TriggerSettings {
 	const groups = new Set(
 		(context.getNodeParameter('eventGroups', defaultOf<string[]>('eventGroups')) as string[]).filter(isEventGroup),
 	);
