@@ -7,7 +7,7 @@
  * install, startN8n (env, process groups), the Graph sandbox and provision().
  *
  *   const cluster = await startQueueCluster({ only: ['onboarding'] });
- *   cluster.main.client()  cluster.webhooks[i].url  cluster.restartWebhooks()  cluster.stop()
+ *   cluster.main.client()  cluster.webhooks[i].url  cluster.restartWebhooks()  cluster.restartWorker()  cluster.stop()
  *
  * Production webhooks are served only by the webhook processes (N8N_DISABLE_PRODUCTION_MAIN_PROCESS);
  * the public webhook URL (what the trigger subscribes at Meta) is webhook process 0's, standing in
@@ -156,6 +156,15 @@ async function startQueueCluster({
 				}),
 			);
 			return cluster.webhooks;
+		};
+		/** Stops the worker and starts it again (its process memory is gone; the database stays). */
+		cluster.restartWorker = async () => {
+			const old = cluster.worker;
+			await old.stop();
+			cluster.worker = await startN8n(old.options);
+			cluster.worker.role = old.role;
+			cluster.worker.options = old.options;
+			return cluster.worker;
 		};
 		return cluster;
 	} catch (error) {

@@ -157,7 +157,7 @@ test('an identity-hash change is detected when the two deliveries land on differ
 	]);
 });
 
-test('both still hold after the webhook processes are restarted', async () => {
+test('both still hold after the webhook processes and the worker are restarted', async () => {
 	// Remembered before the restart: a change delivered now, and a customer's hash.
 	const before = await executions();
 	const remembered = quality(9500);
@@ -167,9 +167,11 @@ test('both still hold after the webhook processes are restarted', async () => {
 	expect((await deliver(identity('16505550002', 'H1-16505550002='), 1)).statusCounts).toEqual({ 200: 1 });
 	await sleep(3000);
 
-	const oldPids = cluster.webhooks.map((w) => w.proc.child.pid);
+	const oldPids = [cluster.worker, ...cluster.webhooks].map((w) => w.proc.child.pid);
 	await cluster.restartWebhooks();
-	expect(cluster.webhooks.map((w) => w.proc.child.pid)).not.toEqual(oldPids);
+	await cluster.restartWorker();
+	const newPids = [cluster.worker, ...cluster.webhooks].map((w) => w.proc.child.pid);
+	for (const pid of newPids) expect(oldPids).not.toContain(pid);
 
 	// Redelivered to the process that did not receive it first, after both restarted: nothing runs.
 	expect((await deliver(remembered, 1)).statusCounts).toEqual({ 200: 1 });
