@@ -9,9 +9,8 @@ import {
 	preVerifiedNumberIdLocator,
 	wabaForPhoneNumberList,
 } from '../shared/descriptions';
-import type { NumberIdOutput } from '../shared/oneTimeCode';
-import type { ValidatedParameter } from '../shared/validation';
-import { getValidatedParameter } from '../shared/validation';
+import type { IdsOf } from '../shared/outputs';
+import { getValidatedParameter, type ValidatedParameter } from '../shared/parameters';
 
 export type NumberType = 'phoneNumber' | 'preVerifiedNumber';
 
@@ -64,8 +63,13 @@ export function chosenNumberIdField(context: IExecuteSingleFunctions): Validated
 	return NUMBER_ID_FIELDS[chosenNumberType(context)] ?? phoneNumberIdField;
 }
 
-/** Either kind of number goes to the output as `id`, as Graph names it. */
-export const chosenNumberIdOutput: NumberIdOutput = {
-	outputAs: 'id',
-	read: (context) => getValidatedParameter(context, chosenNumberIdField(context)),
+const NUMBER_ID_NAMES: Record<NumberType, string> = {
+	phoneNumber: 'phoneNumberId',
+	preVerifiedNumber: 'preVerifiedNumberId',
+};
+
+/** Either kind of number goes to the output as `id`, as Graph names it, and under its own name. */
+export const chosenNumberIds: IdsOf = (context) => {
+	const id = getValidatedParameter(context, chosenNumberIdField(context));
+	return { id, [NUMBER_ID_NAMES[chosenNumberType(context)]]: id };
 };

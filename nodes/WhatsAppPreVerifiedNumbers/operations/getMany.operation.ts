@@ -1,18 +1,27 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
-import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { e164Digits } from '../../shared/schemas';
 import { withLifecycle } from '../helpers/output';
-import { POOL_LIST_QUERY } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'GET', qs: POOL_LIST_QUERY },
-	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
-	output: { postReceive: [withLifecycle] },
-};
+export const option = graphOperation({
+	name: 'Get Many',
+	value: 'getMany',
+	action: 'Get many preverified numbers',
+	description: 'List the pool with each number’s verification times and computed lifecycle, one call per page',
+	repeat: 'read',
+	list: true,
+	routing: {
+		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
+		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
+		output: { postReceive: [withLifecycle] },
+	},
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	businessIdLocator,
 	...returnAllOrLimit,
 	{
@@ -59,5 +68,3 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['getMany'] } }, properties);

@@ -31,7 +31,7 @@ describe('WhatsApp Phone Numbers: Create', () => {
 		const { items, error } = await create();
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ phoneNumberId: '108692048990658' }]);
+		expect(jsonOf(items)).toEqual([{ id: '108692048990658', phoneNumberId: '108692048990658' }]);
 	});
 
 	it('refuses a country code with letters before any request', async () => {

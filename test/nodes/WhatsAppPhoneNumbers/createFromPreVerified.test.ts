@@ -37,7 +37,9 @@ describe('WhatsApp Phone Numbers: Create From Pre-Verified Number', () => {
 		const { items, error } = await createFromPreVerified();
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ phoneNumberId: '108692048990658' }]);
+		expect(jsonOf(items)).toEqual([
+			{ id: '108692048990658', phoneNumberId: '108692048990658', preVerifiedNumberId: '6635066806614622' },
+		]);
 	});
 
 	it('refuses a pre-verified ID that is not numeric before any request', async () => {

@@ -1,5 +1,6 @@
 import { runNode, jsonOf } from '../../harness/engine';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
+import { asOutput } from './fixtures';
 
 isolateNetwork();
 
@@ -24,7 +25,7 @@ describe('WhatsApp Phone Numbers: Get', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([number]);
+		expect(jsonOf(items)).toEqual([asOutput(number)]);
 	});
 
 	it('asks for the chosen fields plus typed field names', async () => {
@@ -45,7 +46,7 @@ describe('WhatsApp Phone Numbers: Get', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([number]);
+		expect(jsonOf(items)).toEqual([asOutput(number)]);
 	});
 
 	it('adds the registration deadline to a number that is onboarded but not connected', async () => {

@@ -4,6 +4,7 @@ import { jsonOf, runNode } from '../../harness/engine';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
 import {
 	addDaysIso,
+	asOutput,
 	byId,
 	connectedNumber,
 	DEFAULT_FIELDS,
@@ -34,7 +35,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany();
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual(numbers);
+		expect(jsonOf(items)).toEqual(numbers.map(asOutput));
 	});
 
 	it('with Return All follows the cursors: a 3-page listing costs exactly 3 requests and returns every number', async () => {
@@ -54,7 +55,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(220);
-		expect(jsonOf(items)).toEqual(pages.flat());
+		expect(jsonOf(items)).toEqual(pages.flat().map(asOutput));
 	});
 
 	it('with Limit 150 asks for 100 then 50 and stops at 150 without a further request', async () => {
@@ -70,7 +71,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany({ returnAll: false, limit: 150 });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual(numbersFrom(1, 150));
+		expect(jsonOf(items)).toEqual(numbersFrom(1, 150).map(asOutput));
 	});
 
 	it('with the default Limit of 50 makes one request for 50 numbers', async () => {
@@ -94,7 +95,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany({ options: { sort: 'oldest' } });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([connectedNumber(2), connectedNumber(1)]);
+		expect(jsonOf(items)).toEqual([connectedNumber(2), connectedNumber(1)].map(asOutput));
 	});
 
 	it("sends no sort parameter for newest onboarded first, Graph's default order", async () => {
@@ -106,7 +107,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany({ options: { sort: 'newest' } });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([connectedNumber(1)]);
+		expect(jsonOf(items)).toEqual([asOutput(connectedNumber(1))]);
 	});
 
 	it('filters by account mode with the documented filtering JSON', async () => {
@@ -123,7 +124,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany({ options: { accountMode: 'SANDBOX' } });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([sandboxNumber]);
+		expect(jsonOf(items)).toEqual([asOutput(sandboxNumber)]);
 	});
 
 	it('narrows to one display phone number, sent as digits whatever the formatting', async () => {
@@ -136,7 +137,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		const { items, error } = await getMany({ options: { displayPhoneNumber: ' +1 (650) 555-1234 ' } });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([number]);
+		expect(jsonOf(items)).toEqual([asOutput(number)]);
 	});
 
 	it('refuses a display phone number with letters before any request', async () => {
@@ -159,7 +160,7 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([number]);
+		expect(jsonOf(items)).toEqual([asOutput(number)]);
 	});
 
 	it('adds the usual fields to typed field names when no field is chosen', async () => {
@@ -187,9 +188,9 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)).toEqual([
-			{ ...pending, registrationDeadline: addDaysIso(onboarded.date, 14), registrationDaysLeft: 11 },
-			connected,
-			neverOnboarded,
+			{ ...asOutput(pending), registrationDeadline: addDaysIso(onboarded.date, 14), registrationDaysLeft: 11 },
+			asOutput(connected),
+			asOutput(neverOnboarded),
 		]);
 	});
 

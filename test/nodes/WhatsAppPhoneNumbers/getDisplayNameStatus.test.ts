@@ -31,6 +31,7 @@ describe('WhatsApp Phone Numbers: Get Display Name Status & Certificate', () => 
 		expect(jsonOf(items)).toEqual([
 			{
 				...status,
+				phoneNumberId: PHONE_NUMBER_ID,
 				canDownloadCertificate: true,
 				nameStatusMeaning:
 					'The display name has been approved. You can download the certificate now (it is valid for 7 days).',
@@ -51,6 +52,7 @@ describe('WhatsApp Phone Numbers: Get Display Name Status & Certificate', () => 
 		expect(jsonOf(items)).toEqual([
 			{
 				...status,
+				phoneNumberId: PHONE_NUMBER_ID,
 				canDownloadCertificate: false,
 				nameStatusMeaning: 'The display name request is under review. You cannot download a certificate yet.',
 				canDownloadNewCertificate: false,

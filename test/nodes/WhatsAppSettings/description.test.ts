@@ -21,8 +21,8 @@ function shown(name: string, parameters: INodeParameters): boolean {
 
 describe('WhatsApp Settings: description', () => {
 	it('shows the optional WABA only while the phone number is picked from the list', () => {
-		expect(shown('wabaId', { phoneNumberId: { __rl: true, mode: 'list', value: '' } })).toBe(true);
-		expect(shown('wabaId', { phoneNumberId: { __rl: true, mode: 'id', value: '1' } })).toBe(false);
+		expect(shown('wabaId', { operation: 'getSettings', phoneNumberId: { __rl: true, mode: 'list', value: '' } })).toBe(true);
+		expect(shown('wabaId', { operation: 'getSettings', phoneNumberId: { __rl: true, mode: 'id', value: '1' } })).toBe(false);
 		expect(property('wabaId').required).toBe(false);
 	});
 

@@ -24,7 +24,7 @@ const idMode = { __rl: true, mode: 'id', value: '1' };
 
 describe('WhatsApp Verification: description', () => {
 	it('shows the phone-number locator, and the WABA only for its list, for a business phone number', () => {
-		const parameters = { numberType: 'phoneNumber', phoneNumberId: listMode, preVerifiedNumberId: listMode };
+		const parameters = { operation: 'requestCode', numberType: 'phoneNumber', phoneNumberId: listMode, preVerifiedNumberId: listMode };
 		expect(shown('phoneNumberId', parameters)).toBe(true);
 		expect(shown('wabaId', parameters)).toBe(true);
 		expect(shown('wabaId', { ...parameters, phoneNumberId: idMode })).toBe(false);
@@ -33,7 +33,7 @@ describe('WhatsApp Verification: description', () => {
 	});
 
 	it('shows the pre-verified locator, and the business portfolio only for its list, for a pre-verified number', () => {
-		const parameters = { numberType: 'preVerifiedNumber', phoneNumberId: listMode, preVerifiedNumberId: listMode };
+		const parameters = { operation: 'requestCode', numberType: 'preVerifiedNumber', phoneNumberId: listMode, preVerifiedNumberId: listMode };
 		expect(shown('preVerifiedNumberId', parameters)).toBe(true);
 		expect(shown('businessId', parameters)).toBe(true);
 		expect(shown('businessId', { ...parameters, preVerifiedNumberId: idMode })).toBe(false);

@@ -24,7 +24,7 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'NOT_VERIFIED', id: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'NOT_VERIFIED', id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID }]);
 	});
 
 	it('reads the status, verification time and expiry of a pre-verified number, times as ISO', async () => {
@@ -55,6 +55,7 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 				codeVerificationTime: '2026-03-02T09:15:00.000Z',
 				verificationExpiryTime: '2026-05-31T09:15:00.000Z',
 				id: PRE_VERIFIED_ID,
+				preVerifiedNumberId: PRE_VERIFIED_ID,
 			},
 		]);
 	});
@@ -77,6 +78,6 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'EXPIRED', id: PRE_VERIFIED_ID }]);
+		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'EXPIRED', id: PRE_VERIFIED_ID, preVerifiedNumberId: PRE_VERIFIED_ID }]);
 	});
 });

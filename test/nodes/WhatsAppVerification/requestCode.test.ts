@@ -37,6 +37,7 @@ describe('WhatsApp Verification: Request Code', () => {
 			{
 				success: true,
 				id: PHONE_NUMBER_ID,
+				phoneNumberId: PHONE_NUMBER_ID,
 				codeMethod: 'SMS',
 				language: 'en_US',
 				delivery: 'An SMS to the number reading "WhatsApp code 123-456", with the six-digit code in place of 123-456',
@@ -59,6 +60,7 @@ describe('WhatsApp Verification: Request Code', () => {
 			{
 				success: true,
 				id: PRE_VERIFIED_ID,
+				preVerifiedNumberId: PRE_VERIFIED_ID,
 				codeMethod: 'VOICE',
 				language: 'pt_BR',
 				delivery: 'A voice call to the number that reads the six-digit code three times',
@@ -82,7 +84,7 @@ describe('WhatsApp Verification: Request Code', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toMatchObject([{ success: true, id: PHONE_NUMBER_ID, language: 'sv_SE' }]);
+		expect(jsonOf(items)).toMatchObject([{ success: true, id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID, language: 'sv_SE' }]);
 	});
 
 	it('uses SMS in US English when the node is left at its defaults', async () => {
@@ -109,6 +111,7 @@ describe('WhatsApp Verification: Request Code', () => {
 			{
 				success: false,
 				id: PHONE_NUMBER_ID,
+				phoneNumberId: PHONE_NUMBER_ID,
 				codeMethod: 'VOICE',
 				language: 'de_DE',
 				nextStep: 'Meta did not confirm that a code was sent. Check the number and request a code again.',

@@ -43,7 +43,7 @@ describe('WhatsApp Verification: Verify Code', () => {
 		const { items, error } = await verifyCode({ ...byPhoneNumber, code: '123-456' });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ success: true, id: PHONE_NUMBER_ID, codeVerificationStatus: 'VERIFIED' }]);
+		expect(jsonOf(items)).toEqual([{ success: true, id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID, codeVerificationStatus: 'VERIFIED' }]);
 	});
 
 	it('verifies a pre-verified number with a code typed without the hyphen', async () => {
@@ -55,7 +55,7 @@ describe('WhatsApp Verification: Verify Code', () => {
 		const { items, error } = await verifyCode({ ...byPreVerifiedNumber, code: ' 654321 ' });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ success: true, id: PRE_VERIFIED_ID, codeVerificationStatus: 'VERIFIED' }]);
+		expect(jsonOf(items)).toEqual([{ success: true, id: PRE_VERIFIED_ID, preVerifiedNumberId: PRE_VERIFIED_ID, codeVerificationStatus: 'VERIFIED' }]);
 	});
 
 	it('does not claim VERIFIED when Meta answers without success', async () => {
@@ -66,7 +66,7 @@ describe('WhatsApp Verification: Verify Code', () => {
 
 		const { items } = await verifyCode({ ...byPhoneNumber, code: '123456' });
 
-		expect(jsonOf(items)).toEqual([{ success: false, id: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([{ success: false, id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID }]);
 	});
 
 	it('explains error 136025 (wrong or expired code) with advice to request a new code, and never shows the code', async () => {

@@ -1,17 +1,4 @@
-import type { INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
-import {
-	codeMethod,
-	e164Digits,
-	graphObjectId,
-	languageCode,
-	otpCode,
-	parseField,
-	sixDigitPin,
-} from '../../../nodes/shared/validation';
-
-const node = { name: 'WhatsApp Settings', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
+import { codeMethod, e164Digits, graphObjectId, languageCode, otpCode, sixDigitPin } from '../../../nodes/shared/schemas';
 
 describe('validators', () => {
 	it.each([
@@ -72,48 +59,5 @@ describe('validators', () => {
 
 	it.each(['sms', 'EMAIL', ''])('codeMethod refuses %p', (value) => {
 		expect(codeMethod.safeParse(value).success).toBe(false);
-	});
-});
-
-describe('parseField', () => {
-	it('names the field, the problem and the fix, and echoes a non-secret value', () => {
-		const call = () =>
-			parseField(node, { parameter: 'phoneNumber', label: 'Phone Number', schema: e164Digits }, '555');
-		expect(call).toThrow(NodeOperationError);
-		expect(call).toThrow('Phone Number must have 8 to 15 digits including the country code, such as +1 631 555 1234');
-		try {
-			call();
-		} catch (error) {
-			expect((error as NodeOperationError).description).toBe(
-				'Received "555". Correct the "Phone Number" field and run the node again.',
-			);
-		}
-	});
-
-	it('never echoes a PIN or a one-time code', () => {
-		for (const [parameter, schema, value] of [
-			['pin', sixDigitPin, '98765'],
-			['code', otpCode, '98a765'],
-		] as const) {
-			try {
-				parseField(node, { parameter, label: parameter.toUpperCase(), schema }, value);
-				throw new Error('expected a validation error');
-			} catch (error) {
-				expect(error).toBeInstanceOf(NodeOperationError);
-				expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain(value);
-			}
-		}
-	});
-
-	it('says when a field is empty', () => {
-		expect(() => parseField(node, { parameter: 'pin', label: 'PIN', schema: sixDigitPin }, '')).toThrow(
-			'PIN must be exactly 6 digits, such as 123456',
-		);
-	});
-
-	it('accepts numbers given by an expression as digit strings', () => {
-		expect(parseField(node, { parameter: 'wabaId', label: 'WABA', schema: graphObjectId }, 102290129340398)).toBe(
-			'102290129340398',
-		);
 	});
 });

@@ -1,4 +1,4 @@
-import { addDays, daysUntil, parseGraphTime } from './graphTime';
+import { addDays, daysUntil, parseGraphTime } from '../../shared/graphTime';
 
 /** A verified, unclaimed pre-verified number reverts to unverified this long after verification. */
 export const VERIFICATION_VALID_DAYS = 90;

@@ -3,7 +3,7 @@ import {
 	dueForReverification,
 	lifecycleOfPreVerifiedNumber,
 	registrationDeadline,
-} from '../../../nodes/shared/lifecycle';
+} from '../../../../nodes/WhatsAppPreVerifiedNumbers/helpers/lifecycle';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-03-01T12:00:00.000Z');

@@ -1,0 +1,84 @@
+/**
+ * The skeleton every action node is built on: the credential, the request defaults, the
+ * operation list and subtitle from the operation modules, each field declared once, and
+ * the timeout setting.
+ */
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { GraphOperationOption } from './graphOperation';
+import { TIMEOUT_PARAMETER } from './graphOperation';
+import { DEFAULT_TIMEOUT_SECONDS, graphCredentials } from './transport';
+
+/** What an operation module exports: its option and the fields it shows. */
+export interface OperationModule {
+	option: GraphOperationOption;
+	properties: INodeProperties[];
+}
+
+export interface OperationList {
+	operations: OperationModule[];
+	default: string;
+	description: string;
+}
+
+/** The base URL and the timeout are set per request by the runner, from the credential and the node. */
+const graphRequestDefaults: Partial<IHttpRequestOptions> = {
+	headers: { Accept: 'application/json' },
+	json: true,
+	// Graph errors are read by the runner, which maps them and decides on retries.
+	ignoreHttpStatusErrors: true,
+};
+
+const timeoutProperty: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: TIMEOUT_PARAMETER,
+	type: 'number',
+	isNodeSetting: true,
+	default: DEFAULT_TIMEOUT_SECONDS,
+	typeOptions: { minValue: 1 },
+	description:
+		'How long to wait for each Graph API answer. Reads are tried again after a timeout; a write is not, and the error says how to check whether it happened.',
+};
+
+/**
+ * Every field once, shown for all operations that list it: n8n evaluates each declared
+ * field's value for every item, so a field repeated per operation costs one evaluation each.
+ */
+function operationFields(operations: OperationModule[]): INodeProperties[] {
+	const shownFor = new Map<INodeProperties, string[]>();
+	for (const { option, properties } of operations) {
+		for (const property of properties) shownFor.set(property, [...(shownFor.get(property) ?? []), option.value]);
+	}
+	return [...shownFor].flatMap(([property, operation]) => updateDisplayOptions({ show: { operation } }, [property]));
+}
+
+/** The operation's name in words rather than its internal value. */
+export function operationSubtitle(operations: OperationModule[]): string {
+	const names = Object.fromEntries(operations.map(({ option }) => [option.value, option.name]));
+	return `={{ (${JSON.stringify(names)})[$parameter["operation"]] }}`;
+}
+
+/**
+ * What every action node spreads into its description: the credential, the request
+ * defaults, and its properties (the operation list, each field once, the timeout). One
+ * spread, so none of them can be left out; every operation option carries its runner.
+ */
+export function graphApiNode({ operations, default: defaultOperation, description }: OperationList) {
+	// Alphabetical by name, the order n8n lists operations in.
+	const options = operations.map(({ option }) => option).sort((a, b) => a.name.localeCompare(b.name));
+	const operation: INodeProperties = {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultOperation,
+		description,
+		options,
+	};
+	return {
+		credentials: graphCredentials,
+		requestDefaults: graphRequestDefaults,
+		properties: [operation, ...operationFields(operations), timeoutProperty],
+	};
+}

@@ -1,0 +1,68 @@
+import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
+
+import { loadPackage } from '../../harness/engine';
+
+const ACTION_NODES = ['whatsAppPhoneNumbers', 'whatsAppPreVerifiedNumbers', 'whatsAppVerification', 'whatsAppSettings'];
+
+async function descriptionOf(type: string): Promise<INodeTypeDescription> {
+	return (await loadPackage()).getNode(type).type.description as INodeTypeDescription;
+}
+
+function operationOptions(description: INodeTypeDescription): INodePropertyOptions[] {
+	return (description.properties.find((property) => property.name === 'operation')?.options ?? []) as INodePropertyOptions[];
+}
+
+describe.each(ACTION_NODES)('action node skeleton: %s', (type) => {
+	it('lists its operations alphabetically, each with an action, a description and the Graph runner on its routing', async () => {
+		const options = operationOptions(await descriptionOf(type));
+
+		expect(options.map(({ name }) => name)).toEqual([...options.map(({ name }) => name)].sort((a, b) => a.localeCompare(b)));
+		for (const option of options) {
+			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
+			expect(option.description).toBeTruthy();
+			expect(option.routing?.send?.paginate).toBe(true);
+			expect(typeof option.routing?.operations?.pagination).toBe('function');
+		}
+	});
+
+	it('names every operation in words in the subtitle', async () => {
+		const description = await descriptionOf(type);
+
+		for (const { name, value } of operationOptions(description)) {
+			expect(description.subtitle).toContain(`${JSON.stringify(value)}:${JSON.stringify(name)}`);
+		}
+	});
+
+	it('carries the credential and request defaults that leave Graph errors to the runner, and no base URL of its own', async () => {
+		const description = await descriptionOf(type);
+
+		expect(description.credentials).toEqual([{ name: 'whatsAppBusinessManagementApi', required: true }]);
+		expect(description.requestDefaults).toEqual({
+			headers: { Accept: 'application/json' },
+			json: true,
+			ignoreHttpStatusErrors: true,
+		});
+		expect(description.usableAsTool).toBe(true);
+	});
+
+	it('declares each field once, shown for every operation that uses it', async () => {
+		const description = await descriptionOf(type);
+		const fields = description.properties.filter((property) => property.name !== 'operation');
+		// The same field may appear twice only when the two are different fields for different operations.
+		const byNameAndOperations = fields.map(
+			(property: INodeProperties) => `${property.name} ${JSON.stringify(property.displayOptions?.show ?? {})}`,
+		);
+
+		expect(new Set(byNameAndOperations).size).toBe(byNameAndOperations.length);
+		const locators = fields.filter((property) => ['phoneNumberId', 'preVerifiedNumberId'].includes(property.name));
+		expect(locators.length).toBeLessThanOrEqual(2);
+		expect(new Set(locators.map((locator) => locator.name)).size).toBe(locators.length);
+	});
+
+	it('offers a Timeout in seconds in the node settings, 30 by default', async () => {
+		const timeout = (await descriptionOf(type)).properties.find((property) => property.name === 'timeoutSeconds');
+
+		expect(timeout).toMatchObject({ type: 'number', default: 30, isNodeSetting: true, typeOptions: { minValue: 1 } });
+		expect(timeout?.description).toMatch(/Reads are tried again after a timeout; a write is not/);
+	});
+});
