@@ -96,7 +96,7 @@ function throwWith(error: NodeApiError, failure: Failure): never {
 	throw withFailure(error, failure);
 }
 
-/** Axios and n8n both name the failure by code; a timeout is ECONNABORTED with "timeout" in the message. */
+/** Axios names the failure by code on the error n8n wraps; axios reports its timeout as ECONNABORTED. */
 function transportCode(error: unknown): { code?: string; timedOut: boolean } {
 	const candidates = [error, (error as { cause?: unknown })?.cause].filter(Boolean) as Array<{
 		code?: unknown;
@@ -107,6 +107,7 @@ function transportCode(error: unknown): { code?: string; timedOut: boolean } {
 		| undefined;
 	const timedOut =
 		code === 'ETIMEDOUT' ||
+		code === 'ECONNABORTED' ||
 		candidates.some((candidate) => typeof candidate.message === 'string' && /timeout|timed out/i.test(candidate.message));
 	return { code, timedOut };
 }
@@ -126,29 +127,21 @@ export interface TransportErrorOptions {
 export function transportError(node: INode, error: unknown, { timeoutMs, secrets, outcomeCheck }: TransportErrorOptions): NodeApiError {
 	if (failureOf(error)) return error as NodeApiError;
 	const { code, timedOut } = transportCode(error);
-	const seconds = Math.round(timeoutMs / 1000);
+	const seconds = Number((timeoutMs / 1000).toFixed(1));
 	const unknownOutcome = outcomeCheck
 		? `Meta may or may not have carried out the request, so its outcome is unknown: ${outcomeCheck}`
 		: undefined;
 	const cause = redactSecrets(String((error as Error)?.message ?? error), secrets);
-	const apiError = timedOut
-		? new NodeApiError(node, { code: code ?? 'ETIMEDOUT' } as JsonObject, {
-				message: `The Graph API did not answer within ${seconds} seconds (timed out)`,
-				description: sentences(
-					unknownOutcome,
-					'Raise "Timeout (Seconds)" in the node\'s settings if Meta is slow today',
-					NOT_GRAPH_ADVICE,
-				),
-			})
-		: new NodeApiError(node, { code: code ?? 'network error' } as JsonObject, {
-				message: `The Graph API could not be reached (${code ?? cause})`,
-				description: sentences(
-					unknownOutcome,
-					'This failure came from the network, not from Meta',
-					`Details: ${cause}`,
-					NOT_GRAPH_ADVICE,
-				),
-			});
+	const message = timedOut
+		? `The Graph API did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (timed out)`
+		: `The Graph API could not be reached (${code ?? cause})`;
+	const description = timedOut
+		? sentences(unknownOutcome, 'Raise "Timeout (Seconds)" in the node\'s settings if Meta is slow today', NOT_GRAPH_ADVICE)
+		: sentences(unknownOutcome, 'This failure came from the network, not from Meta', `Details: ${cause}`, NOT_GRAPH_ADVICE);
+	const apiError = new NodeApiError(node, { transportCode: code ?? null } as JsonObject);
+	// Set after construction: NodeApiError swaps a message naming a known error code for n8n's generic wording.
+	apiError.message = message;
+	apiError.description = description;
 	apiError.stack = redactSecrets(apiError.stack, secrets);
 	return withFailure(apiError, timedOut ? { kind: 'timeout', timeoutMs } : { kind: 'network', code });
 }

@@ -92,20 +92,20 @@ function secretValues(context: IExecuteSingleFunctions, fields: Array<ValidatedP
 	]);
 }
 
-/** With On Error: Continue, the item keeps what the error says: message, advice, HTTP status and Meta's IDs. */
+/**
+ * With On Error: Continue, the item keeps what the error says: message, advice, HTTP
+ * status and Meta's code and fbtrace_id. An item carrying `error` would be cut down to the
+ * message by n8n; `error` and `details` alone also route it to an error output.
+ */
 function errorItem(error: NodeApiError): INodeExecutionData {
 	const graphError = error.context.graphError as IDataObject | undefined;
-	const json: IDataObject = { error: error.message, description: error.description ?? null };
-	if (error.httpCode) json.httpCode = error.httpCode;
+	const details: IDataObject = { description: error.description ?? null, httpCode: error.httpCode ?? null };
 	if (graphError) {
-		json.graphError = {
-			code: graphError.code,
-			error_subcode: graphError.error_subcode,
-			type: graphError.type,
-			fbtrace_id: graphError.fbtrace_id,
-		};
+		for (const key of ['code', 'error_subcode', 'type', 'fbtrace_id']) {
+			if (graphError[key] !== undefined) details[key] = graphError[key];
+		}
 	}
-	return { json, error };
+	return { json: { error: error.message, details } };
 }
 
 function graphRunner(spec: GraphOperationSpec) {
