@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { fieldOf } from '../../shared/parameters';
+import { sendValidated, type SentField } from '../../shared/requestSteps';
 
 /** A country calling code (`1`, `+44`), sent as digits. */
 export const countryDialCode = z
@@ -56,11 +57,28 @@ const displayNameProperty: INodeProperties = {
 
 export const newNumberProperties = [countryCodeProperty, phoneNumberProperty, displayNameProperty];
 
-export const newNumberFields = {
+const newNumberFields = {
 	countryCode: fieldOf(countryCodeProperty, countryDialCode),
 	phoneNumber: fieldOf(phoneNumberProperty, nationalNumber),
 	displayName: fieldOf(displayNameProperty, displayName),
 };
+
+/**
+ * A `preSend` step sending the new number's parts in the body. Meta names the country code
+ * and the number differently for a new number (`cc`, `phone_number`) and a pre-verified one
+ * (`country_dial_code`, `display_phone_number`); the display name is `verified_name` in both.
+ */
+export function sendNewNumberParts(
+	bodyNames: { countryCode: string; phoneNumber: string },
+	...more: SentField[]
+) {
+	return sendValidated(
+		...more,
+		{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: bodyNames.countryCode } },
+		{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: bodyNames.phoneNumber } },
+		{ ...newNumberFields.displayName, sendAs: { in: 'body', property: 'verified_name' } },
+	);
+}
 
 /** Both create operations add a number once: a repeat could add it twice or fail on the first one's success. */
 export const createOnce = {

@@ -3,8 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
-import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { createOnce, newNumberFields, newNumberProperties } from '../helpers/newNumberParts';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { createOnce, newNumberProperties, sendNewNumberParts } from '../helpers/newNumberParts';
 
 export const option = graphOperation({
 	name: 'Create',
@@ -17,11 +17,7 @@ export const option = graphOperation({
 		send: {
 			preSend: [
 				sendToGraphObject(wabaIdField, '/phone_numbers'),
-				sendValidated(
-					{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: 'cc' } },
-					{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: 'phone_number' } },
-					{ ...newNumberFields.displayName, sendAs: { in: 'body', property: 'verified_name' } },
-				),
+				sendNewNumberParts({ countryCode: 'cc', phoneNumber: 'phone_number' }),
 			],
 		},
 		output: { postReceive: [namingGraphId('phoneNumberId')] },

@@ -9,8 +9,8 @@ import {
 } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { idsOf, namingGraphId, taggedWith } from '../../shared/outputs';
-import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { createOnce, newNumberFields, newNumberProperties } from '../helpers/newNumberParts';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { createOnce, newNumberProperties, sendNewNumberParts } from '../helpers/newNumberParts';
 
 export const option = graphOperation({
 	name: 'Create From Pre-Verified Number',
@@ -24,11 +24,9 @@ export const option = graphOperation({
 		send: {
 			preSend: [
 				sendToGraphObject(wabaIdField, '/phone_numbers'),
-				sendValidated(
+				sendNewNumberParts(
+					{ countryCode: 'country_dial_code', phoneNumber: 'display_phone_number' },
 					{ ...preVerifiedNumberIdField, sendAs: { in: 'body', property: 'preverified_id' } },
-					{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: 'country_dial_code' } },
-					{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: 'display_phone_number' } },
-					{ ...newNumberFields.displayName, sendAs: { in: 'body', property: 'verified_name' } },
 				),
 			],
 		},

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
-import { getValidatedParameter } from '../../shared/parameters';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 
 /**
@@ -19,10 +19,7 @@ async function outputIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
-	return items.map((item) => ({
-		json: { phoneNumberId, identityKeyCheckEnabled: identityKeyCheckEnabled(item.json) },
-	}));
+	return items.map((item) => ({ json: { identityKeyCheckEnabled: identityKeyCheckEnabled(item.json) } }));
 }
 
 export const option = graphOperation({
@@ -34,7 +31,7 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
-		output: { postReceive: [outputIdentityCheck] },
+		output: { postReceive: [outputIdentityCheck, taggedWithPhoneNumber] },
 	},
 });
 

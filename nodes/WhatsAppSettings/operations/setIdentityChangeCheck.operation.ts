@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
-import { getValidatedParameter } from '../../shared/parameters';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 
 export const properties: INodeProperties[] = [
@@ -32,11 +32,8 @@ async function reportIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	const identityKeyCheckEnabled = this.getNodeParameter('identityKeyCheckEnabled') as boolean;
-	return items.map((item) => ({
-		json: { success: item.json.success === true, phoneNumberId, identityKeyCheckEnabled },
-	}));
+	return items.map((item) => ({ json: { success: item.json.success === true, identityKeyCheckEnabled } }));
 }
 
 export const option = graphOperation({
@@ -49,6 +46,6 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'POST' },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
-		output: { postReceive: [reportIdentityCheck] },
+		output: { postReceive: [reportIdentityCheck, taggedWithPhoneNumber] },
 	},
 });

@@ -1,5 +1,5 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
 import {
 	byId,
 	isoOf,
@@ -8,7 +8,7 @@ import {
 	PRE_VERIFIED_ID,
 	recordUnexpectedRequests,
 	verifiedPoolNumber,
-} from './fixtures';
+} from '../fixtures';
 
 isolateNetwork();
 const unexpectedRequests = recordUnexpectedRequests();

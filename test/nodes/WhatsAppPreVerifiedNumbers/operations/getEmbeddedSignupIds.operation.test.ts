@@ -1,6 +1,6 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { BUSINESS_ID, byId, graphTimeInDays, NODE_TYPE, POOL_FIELDS, verifiedPoolNumber } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { BUSINESS_ID, byId, graphTimeInDays, NODE_TYPE, POOL_FIELDS, verifiedPoolNumber } from '../fixtures';
 
 isolateNetwork();
 

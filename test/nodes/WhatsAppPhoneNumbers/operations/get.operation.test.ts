@@ -1,6 +1,8 @@
-import { runNode, jsonOf } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
-import { asOutput } from './fixtures';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { jsonOf, loadPackage, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../../harness/graphMock';
+import { asOutput } from '../fixtures';
 
 isolateNetwork();
 
@@ -103,6 +105,25 @@ describe('WhatsApp Phone Numbers: Get', () => {
 
 		expect(items).toEqual([]);
 		expect(error?.message).toBe('Phone Number must be a numeric Graph object ID, such as 106540352242922');
-		expect(error?.description).toMatch(/Received "\+1 631 555"/);
+		expect(error?.description).toBe(
+			'Received "+1 631 555". Correct the "Phone Number" field. Use the phone-number ID shown in WhatsApp Manager → Phone numbers (not the phone number itself), or pick it From List.',
+		);
+	});
+
+	it("gives a phone number typed By ID the same hint in the editor's own check as in the node's", async () => {
+		const description = (await loadPackage()).getNode('whatsAppPhoneNumbers').type.description as INodeTypeDescription;
+		const locator = description.properties.find((property) => property.name === 'phoneNumberId');
+		const byIdMode = locator?.modes?.find((mode) => mode.name === 'id');
+
+		expect(byIdMode?.validation).toEqual([
+			{
+				type: 'regex',
+				properties: {
+					regex: '^\\s*\\d+\\s*$',
+					errorMessage:
+						'A phone number ID has digits only. Use the phone-number ID shown in WhatsApp Manager → Phone numbers (not the phone number itself), or pick it From List.',
+				},
+			},
+		]);
 	});
 });

@@ -1,5 +1,5 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
 
 isolateNetwork();
 

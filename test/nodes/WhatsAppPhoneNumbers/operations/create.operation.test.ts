@@ -1,6 +1,6 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { byId, NODE_TYPE, WABA_ID } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { byId, NODE_TYPE, WABA_ID } from '../fixtures';
 
 isolateNetwork();
 

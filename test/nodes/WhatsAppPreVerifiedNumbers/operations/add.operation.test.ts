@@ -1,6 +1,6 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { BUSINESS_ID, byId, NODE_TYPE, noBody, PRE_VERIFIED_ID, recordUnexpectedRequests } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { BUSINESS_ID, byId, NODE_TYPE, noBody, PRE_VERIFIED_ID, recordUnexpectedRequests } from '../fixtures';
 
 isolateNetwork();
 const unexpectedRequests = recordUnexpectedRequests();

@@ -1,5 +1,5 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
 import {
 	BUSINESS_ID,
 	byId,
@@ -9,7 +9,7 @@ import {
 	POOL_FIELDS,
 	recordUnexpectedRequests,
 	verifiedPoolNumber,
-} from './fixtures';
+} from '../fixtures';
 
 isolateNetwork();
 const unexpectedRequests = recordUnexpectedRequests();

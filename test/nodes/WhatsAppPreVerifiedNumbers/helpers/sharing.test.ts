@@ -1,5 +1,5 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
 import {
 	BUSINESS_ID,
 	byId,
@@ -8,7 +8,7 @@ import {
 	PARTNER_BUSINESS_ID,
 	PRE_VERIFIED_ID,
 	recordUnexpectedRequests,
-} from './fixtures';
+} from '../fixtures';
 
 isolateNetwork();
 const unexpectedRequests = recordUnexpectedRequests();

@@ -1,8 +1,8 @@
 import nock from 'nock';
 
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { byId, NODE_TYPE, PHONE_NUMBER_ID } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { byId, NODE_TYPE, PHONE_NUMBER_ID } from '../fixtures';
 
 isolateNetwork();
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../../harness/graphMock';
 import {
 	addDaysIso,
 	asOutput,
@@ -13,7 +13,7 @@ import {
 	NODE_TYPE,
 	numbersFrom,
 	WABA_ID,
-} from './fixtures';
+} from '../fixtures';
 
 isolateNetwork();
 

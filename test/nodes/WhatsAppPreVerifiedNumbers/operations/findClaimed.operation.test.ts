@@ -1,6 +1,6 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { BUSINESS_ID, byId, graphTimeInDays, isoOf, NODE_TYPE, recordUnexpectedRequests, WABA_ID } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { BUSINESS_ID, byId, graphTimeInDays, isoOf, NODE_TYPE, recordUnexpectedRequests, WABA_ID } from '../fixtures';
 
 isolateNetwork();
 const unexpectedRequests = recordUnexpectedRequests();

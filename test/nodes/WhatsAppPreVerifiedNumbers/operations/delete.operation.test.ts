@@ -1,6 +1,6 @@
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
-import { byId, NODE_TYPE, noBody, PRE_VERIFIED_ID } from './fixtures';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { byId, NODE_TYPE, noBody, PRE_VERIFIED_ID } from '../fixtures';
 
 isolateNetwork();
 

@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { jsonOf, runNode } from '../../harness/engine';
-import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
 
 // With the network closed, a validation error proves that no request was sent.
 isolateNetwork();
