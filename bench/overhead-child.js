@@ -3,7 +3,8 @@
  * One side of measure 4 in its own process (so neither side's memory pollutes the other's):
  * Manual Start with the phone-number IDs → Get per item, through our node (`ours`) or n8n's
  * HTTP Request node (`httpRequest`). Both node types are loaded in both processes, so the
- * baseline is the same. Receives its settings over IPC and answers with time and memory.
+ * baseline is the same. Receives its settings over IPC (side, expression engine) and answers
+ * with time, memory and expression evaluations per item.
  */
 const path = require('node:path');
 
@@ -40,8 +41,39 @@ function nodeFor(side, { sandboxUrl }) {
 	};
 }
 
-async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
+/**
+ * Counts n8n's expression evaluations (each one rebuilds the data proxy): the per-item cost
+ * that separates a declarative node from HTTP Request.
+ */
+function countExpressionEvaluations(Expression) {
+	const counter = { count: 0 };
+	const evaluate = Expression.prototype.resolveSimpleParameterValue;
+	Expression.prototype.resolveSimpleParameterValue = function countedEvaluation(...args) {
+		counter.count++;
+		return evaluate.apply(this, args);
+	};
+	return counter;
+}
+
+/** `legacy` evaluates in-process; `vm` is the isolated engine `n8n start` 2.41 uses by default. */
+async function startExpressionEngine(Expression, engine) {
+	if (engine === 'legacy') return;
+	await Expression.initExpressionEngine({
+		engine,
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		lazyAcquire: false,
+		compileCache: false,
+	});
+}
+
+async function main({ side, engine = 'legacy', sandboxUrl, credentials, ids, warmUpItems }) {
 	setupEngine({ useCache: true });
+	const { Expression } = require('n8n-workflow');
+	await startExpressionEngine(Expression, engine);
+	const evaluations = countExpressionEvaluations(Expression);
 	const harness = loadHarness();
 	const loader = await harness.loadPackage();
 	const { HttpRequest } = nodesBase(path.join('dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
@@ -69,9 +101,11 @@ async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
 		peakRss = Math.max(peakRss, now.rss);
 	}, 2);
 	const input = ids.map((id) => ({ json: { id } }));
+	evaluations.count = 0;
 	const started = process.hrtime.bigint();
 	const result = await run(input);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const evaluationsPerItem = evaluations.count / input.length;
 	clearInterval(sampler);
 	const after = process.memoryUsage();
 	peakHeap = Math.max(peakHeap, after.heapUsed);
@@ -81,6 +115,8 @@ async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
 	process.send({
 		phase: 'done',
 		ms,
+		engine: Expression.getActiveImplementation(),
+		evaluationsPerItem,
 		items: result.items.length,
 		complete: result.items.every((item) => item.json.status !== undefined),
 		sampleKeys: Object.keys(sample),

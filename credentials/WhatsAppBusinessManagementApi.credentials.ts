@@ -1,5 +1,5 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
@@ -80,14 +80,12 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// A function, not a `={{…}}` expression: n8n evaluates an expression for every request,
+	// and each evaluation rebuilds its data proxy; this adds the header without one.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+	});
 
 	// `/me` answers for any valid token. n8n shows only the HTTP status text for a failed
 	// test request, so Graph's error body is read instead and each known code gets Meta's

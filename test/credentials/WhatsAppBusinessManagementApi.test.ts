@@ -5,7 +5,7 @@ import { runNode } from '../harness/engine';
 isolateNetwork();
 
 describe('WhatsApp Business Management API credential', () => {
-	it('applies its declarative authenticate as "Authorization: Bearer <token>" on node requests', async () => {
+	it('adds "Authorization: Bearer <token>" to node requests', async () => {
 		graphApi()
 			.get(graphPath('/42'))
 			.query(true)
