@@ -16,13 +16,15 @@ export function idsOf(fields: Record<string, ValidatedParameter<string>>): IdsOf
 		Object.fromEntries(Object.entries(fields).map(([outputName, field]) => [outputName, getValidatedParameter(context, field)]));
 }
 
+/** A Graph object that keeps `id` and also carries it as `idName`. */
+export function withNamedId(graphObject: IDataObject, idName: string): IDataObject {
+	return { ...graphObject, [idName]: graphObject.id === undefined ? undefined : String(graphObject.id) };
+}
+
 /** `postReceive`: each Graph object keeps `id` and also carries it as `idName`. */
 export function namingGraphId(idName: string): PostReceiveAction {
 	return async function (items: INodeExecutionData[]) {
-		return items.map((item) => ({
-			...item,
-			json: { ...item.json, [idName]: item.json.id === undefined ? undefined : String(item.json.id) },
-		}));
+		return items.map((item) => ({ ...item, json: withNamedId(item.json, idName) }));
 	};
 }
 

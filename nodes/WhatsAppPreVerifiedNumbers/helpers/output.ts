@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { preVerifiedNumberIdField } from '../../shared/descriptions';
-import { idsOf, taggedWith } from '../../shared/outputs';
+import { idsOf, taggedWith, withNamedId } from '../../shared/outputs';
 import { lifecycleOfPreVerifiedNumber } from './lifecycle';
 
 /** A pre-verified number as Graph returned it (`id` kept), with its ID in the user's words and its lifecycle. */
 export function describePreVerifiedNumber(number: IDataObject, now: Date): IDataObject {
-	return {
-		...number,
-		preVerifiedNumberId: number.id === undefined ? undefined : String(number.id),
-		lifecycle: lifecycleOfPreVerifiedNumber(number, now),
-	};
+	return { ...withNamedId(number, 'preVerifiedNumberId'), lifecycle: lifecycleOfPreVerifiedNumber(number, now) };
 }
 
 /** Adds the computed lifecycle to every pre-verified number of a response page. */

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 
 import { businessIdField, businessIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
+import { withNamedId } from '../../shared/outputs';
 import { fieldOf, getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
@@ -36,8 +37,7 @@ async function describeAddedNumber(
 	);
 	return items.map((item) => ({
 		json: {
-			...item.json,
-			preVerifiedNumberId: String(item.json.id),
+			...withNamedId(item.json, 'preVerifiedNumberId'),
 			phone_number: phoneNumber,
 			addedAt: now.toISOString(),
 			lifecycle,
