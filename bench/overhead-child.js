@@ -8,26 +8,30 @@
  */
 const path = require('node:path');
 
-const { setupEngine, harness: loadHarness, nodesBase, PACKAGE_NAME } = require('./lib/engine');
+const { setupEngine, harness: loadHarness, nodesBase } = require('./lib/engine');
 
 const FIELDS = ['id', 'display_phone_number', 'status', 'quality_rating', 'name_status', 'code_verification_status'];
 
-function nodeFor(side, { sandboxUrl }) {
+/** The harness's runNode options for one side; unset parameters get their defaults, as the editor saves them. */
+function nodeFor(side, { sandboxUrl, credentials, HttpRequest }) {
 	if (side === 'ours') {
 		return {
-			type: `${PACKAGE_NAME}.whatsAppPhoneNumbers`,
-			typeVersion: 1,
+			type: 'whatsAppPhoneNumbers',
 			parameters: {
 				operation: 'get',
 				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 				options: { fields: FIELDS },
 			},
-			credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'WhatsApp (sandbox)' } },
+			credentials,
+			withDefaults: true,
 		};
 	}
 	return {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
+		otherNodeTypes: { 'n8n-nodes-base.httpRequest': new HttpRequest() },
+		otherCredentials: { httpHeaderAuth: { name: 'Authorization', value: `Bearer ${credentials.accessToken}` } },
+		withDefaults: true,
 		parameters: {
 			method: 'GET',
 			url: `=${sandboxUrl}/v24.0/{{ $json.id }}`,
@@ -37,7 +41,6 @@ function nodeFor(side, { sandboxUrl }) {
 			queryParameters: { parameters: [{ name: 'fields', value: FIELDS.join(',') }] },
 			options: {},
 		},
-		credentials: { httpHeaderAuth: { id: '2', name: 'Graph token' } },
 	};
 }
 
@@ -74,17 +77,10 @@ async function main({ side, engine = 'legacy', sandboxUrl, credentials, ids, war
 	const { Expression } = require('n8n-workflow');
 	await startExpressionEngine(Expression, engine);
 	const evaluations = countExpressionEvaluations(Expression);
-	const harness = loadHarness();
-	const loader = await harness.loadPackage();
+	const { runNode } = loadHarness();
 	const { HttpRequest } = nodesBase(path.join('dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
-	const { nodeTypesFor, runWorkflow } = require('./lib/workflow');
-	const nodeTypes = nodeTypesFor(loader, PACKAGE_NAME, { 'n8n-nodes-base.httpRequest': new HttpRequest() });
-	const credentialMap = {
-		whatsAppBusinessManagementApi: credentials,
-		httpHeaderAuth: { name: 'Authorization', value: `Bearer ${credentials.accessToken}` },
-	};
-	const node = nodeFor(side, { sandboxUrl });
-	const run = (input) => runWorkflow({ harness, loader, nodeTypes, node, credentials: credentialMap, input });
+	const node = nodeFor(side, { sandboxUrl, credentials, HttpRequest });
+	const run = (input) => runNode({ ...node, input });
 
 	const warmUp = await run(ids.slice(0, warmUpItems).map((id) => ({ json: { id } })));
 	if (warmUp.error) throw warmUp.error;
