@@ -56,7 +56,8 @@ function notGraphAnswerError(
 	const message = failed
 		? `The Graph API address answered HTTP ${response.statusCode} without a Graph error (${contentType})`
 		: `The Graph API address answered HTTP ${response.statusCode} with something other than ${what} (${contentType})`;
-	const error = new NodeApiError(node, { httpStatus: response.statusCode } as JsonObject, {
+	// The error carries the node, parameters included: a PIN typed into the node would show there.
+	const error = new NodeApiError(redactSecrets(node, secrets), { httpStatus: response.statusCode } as JsonObject, {
 		message,
 		description: sentences(
 			`It began: ${bodyExcerpt(response.body, secrets)}`,
@@ -112,6 +113,9 @@ function transportCode(error: unknown): { code?: string; timedOut: boolean } {
 	return { code, timedOut };
 }
 
+/** Failures before the request could reach anyone: its outcome is known (not carried out). */
+const NEVER_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']);
+
 export interface TransportErrorOptions {
 	timeoutMs: number;
 	secrets: ReadonlyArray<string>;
@@ -128,9 +132,11 @@ export function transportError(node: INode, error: unknown, { timeoutMs, secrets
 	if (failureOf(error)) return error as NodeApiError;
 	const { code, timedOut } = transportCode(error);
 	const seconds = Number((timeoutMs / 1000).toFixed(1));
-	const unknownOutcome = outcomeCheck
-		? `Meta may or may not have carried out the request, so its outcome is unknown: ${outcomeCheck}`
-		: undefined;
+	const mayHaveArrived = timedOut || !NEVER_SENT_CODES.has(code ?? '');
+	const unknownOutcome =
+		outcomeCheck && mayHaveArrived
+			? `Meta may or may not have carried out the request, so its outcome is unknown: ${outcomeCheck}`
+			: undefined;
 	const cause = redactSecrets(String((error as Error)?.message ?? error), secrets);
 	const message = timedOut
 		? `The Graph API did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (timed out)`
@@ -138,7 +144,7 @@ export function transportError(node: INode, error: unknown, { timeoutMs, secrets
 	const description = timedOut
 		? sentences(unknownOutcome, 'Raise "Timeout (Seconds)" in the node\'s settings if Meta is slow today', NOT_GRAPH_ADVICE)
 		: sentences(unknownOutcome, 'This failure came from the network, not from Meta', `Details: ${cause}`, NOT_GRAPH_ADVICE);
-	const apiError = new NodeApiError(node, { transportCode: code ?? null } as JsonObject);
+	const apiError = new NodeApiError(redactSecrets(node, secrets), { transportCode: code ?? null } as JsonObject);
 	// Set after construction: NodeApiError swaps a message naming a known error code for n8n's generic wording.
 	apiError.message = message;
 	apiError.description = description;

@@ -169,9 +169,6 @@ export interface GraphApiErrorOptions {
 	httpStatus?: number;
 	/** Token, app secret, PIN, one-time code: removed from everything the error carries. */
 	secrets?: ReadonlyArray<string | undefined>;
-	itemIndex?: number;
-	/** Appended to the description, such as why the node stopped retrying. */
-	note?: string;
 }
 
 /**
@@ -187,7 +184,6 @@ export function graphApiError(node: INode, rawError: GraphError, options: GraphA
 	const description = sentences(
 		advice?.action ?? 'Check the message from Meta above and the request parameters.',
 		graphError.error_data?.details ? `Details: ${graphError.error_data.details}` : undefined,
-		options.note,
 		graphReference(graphError),
 		graphError.error_user_msg && graphError.message ? `Meta: ${graphError.message}` : undefined,
 	);
@@ -196,7 +192,6 @@ export function graphApiError(node: INode, rawError: GraphError, options: GraphA
 		message,
 		description,
 		httpCode: options.httpStatus ? String(options.httpStatus) : undefined,
-		itemIndex: options.itemIndex,
 	});
 	error.context.graphError = graphError as JsonObject;
 	return error;

@@ -4,10 +4,10 @@ import type { GraphError } from './graphErrors';
 export const RETRYABLE_CODES: ReadonlySet<number> = new Set([1, 2, 4, 17, 341, 80007, 130429, 131000, 133004]);
 
 /** What a gateway or proxy in front of Graph answers when Graph is briefly unreachable. */
-export const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
+const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
 
 /** Connection failures after which the same request may well succeed. */
-export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']);
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ETIMEDOUT']);
 
 /**
  * Whether an operation may be sent again after a failure whose outcome is unknown:
@@ -61,7 +61,7 @@ export function regainAccessMinutes(usageHeader: unknown): number | undefined {
 }
 
 /** Whether the same request may succeed a moment later. */
-export function isTransient(failure: Failure): boolean {
+function isTransient(failure: Failure): boolean {
 	switch (failure.kind) {
 		case 'graph': {
 			const { is_transient, code } = failure.graphError;

@@ -179,6 +179,18 @@ describe('Graph request runner: retries by kind of operation', () => {
 		expect(JSON.stringify(execution)).not.toContain(TEST_ACCESS_TOKEN);
 	});
 
+	it('does not call the outcome of a write unknown when the connection was refused: nothing was sent', async () => {
+		const { error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'register', phoneNumberId: byId(PHONE_NUMBER_ID), pin: '482913' },
+			credentials: { ...testCredentials, baseUrl: 'http://127.0.0.1:9' },
+		});
+
+		expect(error?.message).toBe('The Graph API could not be reached (ECONNREFUSED)');
+		expect(error?.description).not.toMatch(/outcome is unknown/);
+		expect(JSON.stringify(error)).not.toContain('482913');
+	});
+
 	it.each([
 		['a Graph transient error', { status: 500, body: graphErrorBody(131000, 'Something went wrong', { is_transient: true }) }],
 		['a gateway 503', { status: 503, body: '<html>Service unavailable</html>' }],
