@@ -14,6 +14,13 @@ import { DEFAULT_TIMEOUT_SECONDS, graphCredentials } from './transport';
 export interface OperationModule {
 	option: GraphOperationOption;
 	properties: INodeProperties[];
+	/** The operation's value in version 1 of its node, where it has since been renamed. */
+	valueInVersion1?: string;
+}
+
+/** The values an operation answers to: its own, and its version-1 value for saved workflows. */
+function valuesOf({ option, valueInVersion1 }: OperationModule): string[] {
+	return valueInVersion1 ? [option.value, valueInVersion1] : [option.value];
 }
 
 export interface OperationList {
@@ -47,15 +54,19 @@ const timeoutProperty: INodeProperties = {
  */
 function operationFields(operations: OperationModule[]): INodeProperties[] {
 	const shownFor = new Map<INodeProperties, string[]>();
-	for (const { option, properties } of operations) {
-		for (const property of properties) shownFor.set(property, [...(shownFor.get(property) ?? []), option.value]);
+	for (const operation of operations) {
+		for (const property of operation.properties) {
+			shownFor.set(property, [...(shownFor.get(property) ?? []), ...valuesOf(operation)]);
+		}
 	}
 	return [...shownFor].flatMap(([property, operation]) => updateDisplayOptions({ show: { operation } }, [property]));
 }
 
 /** The operation's name in words rather than its internal value. */
 export function operationSubtitle(operations: OperationModule[]): string {
-	const names = Object.fromEntries(operations.map(({ option }) => [option.value, option.name]));
+	const names = Object.fromEntries(
+		operations.flatMap((operation) => valuesOf(operation).map((value) => [value, operation.option.name])),
+	);
 	return `={{ (${JSON.stringify(names)})[$parameter["operation"]] }}`;
 }
 
@@ -66,7 +77,7 @@ export function operationSubtitle(operations: OperationModule[]): string {
  */
 export function graphApiNode({ operations, default: defaultOperation, description }: OperationList) {
 	// Alphabetical by name, the order n8n lists operations in.
-	const options = operations.map(({ option }) => option).sort((a, b) => a.name.localeCompare(b.name));
+	const sorted = [...operations].sort((a, b) => a.option.name.localeCompare(b.option.name));
 	const operation: INodeProperties = {
 		displayName: 'Operation',
 		name: 'operation',
@@ -74,11 +85,29 @@ export function graphApiNode({ operations, default: defaultOperation, descriptio
 		noDataExpression: true,
 		default: defaultOperation,
 		description,
-		options,
+		options: sorted.map(({ option }) => option),
 	};
 	return {
 		credentials: graphCredentials,
 		requestDefaults: graphRequestDefaults,
-		properties: [operation, ...operationFields(operations), timeoutProperty],
+		properties: [...operationLists(operation, sorted), ...operationFields(operations), timeoutProperty],
 	};
+}
+
+/**
+ * The operation list; where an operation was renamed, version 1 of the node keeps its old
+ * value so saved workflows run unchanged, and later versions use the new one.
+ */
+function operationLists(operation: INodeProperties, operations: OperationModule[]): INodeProperties[] {
+	if (!operations.some(({ valueInVersion1 }) => valueInVersion1)) return [operation];
+	const inVersion1 = (value: string) => operations.find(({ option }) => option.value === value)?.valueInVersion1 ?? value;
+	return [
+		{
+			...operation,
+			default: inVersion1(String(operation.default)),
+			options: operations.map(({ option, valueInVersion1 }) => (valueInVersion1 ? { ...option, value: valueInVersion1 } : option)),
+			displayOptions: { show: { '@version': [1] } },
+		},
+		{ ...operation, displayOptions: { hide: { '@version': [1] } } },
+	];
 }

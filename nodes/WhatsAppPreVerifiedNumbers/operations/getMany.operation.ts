@@ -9,7 +9,7 @@ import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 
 export const option = graphOperation({
 	name: 'Get Many',
-	value: 'getMany',
+	value: 'getAll',
 	action: 'Get many preverified numbers',
 	description: 'List the pool with each number’s verification times and computed lifecycle, one call per page',
 	repeat: 'read',
@@ -20,6 +20,9 @@ export const option = graphOperation({
 		output: { postReceive: [withLifecycle] },
 	},
 });
+
+/** Version 1 of the node called it `getMany`; saved workflows keep that value. */
+export const valueInVersion1 = 'getMany';
 
 export const properties: INodeProperties[] = [
 	businessIdLocator,

@@ -66,3 +66,21 @@ describe.each(ACTION_NODES)('action node skeleton: %s', (type) => {
 		expect(timeout?.description).toMatch(/Reads are tried again after a timeout; a write is not/);
 	});
 });
+
+describe('action node skeleton: a renamed operation', () => {
+	it('keeps the version-1 value for saved workflows and shows the new one from version 1.1', async () => {
+		const description = await descriptionOf('whatsAppPreVerifiedNumbers');
+		const [version1, later] = description.properties.filter((property) => property.name === 'operation');
+		const values = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map(({ value }) => value);
+
+		expect(description.version).toEqual([1, 1.1]);
+		expect(version1.displayOptions).toEqual({ show: { '@version': [1] } });
+		expect(later.displayOptions).toEqual({ hide: { '@version': [1] } });
+		expect(values(version1)).toContain('getMany');
+		expect(values(version1)).not.toContain('getAll');
+		expect(values(later)).toContain('getAll');
+		expect(values(later)).not.toContain('getMany');
+		const returnAll = description.properties.find((property) => property.name === 'returnAll');
+		expect(returnAll?.displayOptions?.show?.operation).toEqual(['getAll', 'getMany']);
+	});
+});

@@ -116,4 +116,24 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 		expect(error?.message).toBe('Phone Number may contain only digits, spaces, +, -, ( and )');
 		expect(unexpectedRequests).toEqual([]);
 	});
+
+	it('is `getAll` from version 1.1 of the node, while saved version-1 workflows keep `getMany`', async () => {
+		const number = verifiedPoolNumber('100', '15550000000', 10.5);
+		for (const [typeVersion, operation] of [
+			[1.1, 'getAll'],
+			[1, 'getMany'],
+		] as const) {
+			graphApi().get(POOL_PATH).query({ fields: POOL_FIELDS, limit: 1 }).reply(200, { data: [number] });
+
+			const { items, error } = await runNode({
+				type: NODE_TYPE,
+				typeVersion,
+				parameters: { operation, businessId: byId(BUSINESS_ID), returnAll: false, limit: 1 },
+				credentials: testCredentials,
+			});
+
+			expect(error).toBeUndefined();
+			expect(jsonOf(items)).toEqual([expect.objectContaining({ id: '100', preVerifiedNumberId: '100' })]);
+		}
+	});
 });
