@@ -9,7 +9,7 @@ import * as findClaimed from './operations/findClaimed.operation';
 import * as get from './operations/get.operation';
 import * as getDueForReverification from './operations/getDueForReverification.operation';
 import * as getEmbeddedSignupIds from './operations/getEmbeddedSignupIds.operation';
-import * as getMany from './operations/getMany.operation';
+import * as getAll from './operations/getAll.operation';
 import * as getPartners from './operations/getPartners.operation';
 import * as requestCode from './operations/requestCode.operation';
 import * as share from './operations/share.operation';
@@ -23,7 +23,7 @@ const operations = [
 	get,
 	getDueForReverification,
 	getEmbeddedSignupIds,
-	getMany,
+	getAll,
 	getPartners,
 	requestCode,
 	share,

@@ -10,7 +10,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { parseGraphTime } from '../../shared/graphTime';
 import { taggedWith } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { chosenNumberIdField, chosenNumberIds, chosenNumberType, numberTargetProperties, type NumberType } from '../numberTarget';
+import { chosenNumberIdField, chosenNumberIds, chosenNumberType, numberTargetProperties, type NumberType } from '../helpers/numberTarget';
 
 /** Only a pre-verified number has a verification time and an expiry (90 days after it). */
 const STATUS_FIELDS: Record<NumberType, string[]> = {

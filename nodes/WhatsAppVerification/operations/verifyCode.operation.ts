@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { oneTimeCodeProperty, verifyCodeOption } from '../../shared/oneTimeCode';
-import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../numberTarget';
+import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
 
 export const option = verifyCodeOption({
 	target: chosenNumberIdField,

@@ -8,9 +8,9 @@ import {
 	preVerifiedNumberIdField,
 	preVerifiedNumberIdLocator,
 	wabaForPhoneNumberList,
-} from '../shared/descriptions';
-import type { IdsOf } from '../shared/outputs';
-import { getValidatedParameter, type ValidatedParameter } from '../shared/parameters';
+} from '../../shared/descriptions';
+import type { IdsOf } from '../../shared/outputs';
+import { getValidatedParameter, type ValidatedParameter } from '../../shared/parameters';
 
 export type NumberType = 'phoneNumber' | 'preVerifiedNumber';
 
