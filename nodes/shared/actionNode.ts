@@ -51,15 +51,22 @@ const timeoutProperty: INodeProperties = {
 /**
  * Every field once, shown for all operations that list it: n8n evaluates each declared
  * field's value for every item, so a field repeated per operation costs one evaluation each.
+ * A field first listed by a later operation goes right after the field it follows there,
+ * so every operation shows its fields in its own order.
  */
 function operationFields(operations: OperationModule[]): INodeProperties[] {
+	const ordered: INodeProperties[] = [];
 	const shownFor = new Map<INodeProperties, string[]>();
 	for (const operation of operations) {
-		for (const property of operation.properties) {
+		operation.properties.forEach((property, index) => {
+			if (!shownFor.has(property)) {
+				const previous = operation.properties[index - 1];
+				ordered.splice(previous ? ordered.indexOf(previous) + 1 : ordered.length, 0, property);
+			}
 			shownFor.set(property, [...(shownFor.get(property) ?? []), ...valuesOf(operation)]);
-		}
+		});
 	}
-	return [...shownFor].flatMap(([property, operation]) => updateDisplayOptions({ show: { operation } }, [property]));
+	return ordered.flatMap((property) => updateDisplayOptions({ show: { operation: shownFor.get(property) } }, [property]));
 }
 
 /** The operation's name in words rather than its internal value. */

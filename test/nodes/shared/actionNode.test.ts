@@ -1,5 +1,9 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
+import * as createFromPreVerified from '../../../nodes/WhatsAppPhoneNumbers/operations/createFromPreVerified.operation';
+import * as register from '../../../nodes/WhatsAppPhoneNumbers/operations/register.operation';
+import * as setTwoStepPin from '../../../nodes/WhatsAppSettings/operations/setTwoStepPin.operation';
+import * as verifyCode from '../../../nodes/WhatsAppVerification/operations/verifyCode.operation';
 import { loadPackage } from '../../harness/engine';
 
 const ACTION_NODES = ['whatsAppPhoneNumbers', 'whatsAppPreVerifiedNumbers', 'whatsAppVerification', 'whatsAppSettings'];
@@ -82,5 +86,22 @@ describe('action node skeleton: a renamed operation', () => {
 		expect(values(later)).not.toContain('getMany');
 		const returnAll = description.properties.find((property) => property.name === 'returnAll');
 		expect(returnAll?.displayOptions?.show?.operation).toEqual(['getAll', 'getMany']);
+	});
+});
+
+describe('action node skeleton: field order', () => {
+	it.each([
+		['whatsAppPhoneNumbers', createFromPreVerified],
+		['whatsAppPhoneNumbers', register],
+		['whatsAppVerification', verifyCode],
+		['whatsAppSettings', setTwoStepPin],
+	])('shows the fields of %s in the order its operation lists them, though other operations list them first', async (type, operation) => {
+		const description = await descriptionOf(type);
+		const shown = description.properties
+			.filter((property) => property.name !== 'operation')
+			.filter((property) => (property.displayOptions?.show?.operation as string[] | undefined)?.includes(operation.option.value))
+			.map((property) => property.name);
+
+		expect(shown).toEqual(operation.properties.map((property) => property.name));
 	});
 });
