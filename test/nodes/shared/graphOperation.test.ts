@@ -213,6 +213,46 @@ describe('Graph request runner: retries by kind of operation', () => {
 		expect(error?.description).toMatch(/sent once and not repeated: the first attempt may already have used up the one-time code/);
 	});
 
+	it('sends Request Code once after a gateway 503: a repeat would send the person another code', async () => {
+		graph.answer({ status: 503, body: '<html>Service unavailable</html>' });
+
+		const { error } = await run('whatsAppVerification', {
+			operation: 'requestCode',
+			numberType: 'preVerifiedNumber',
+			preVerifiedNumberId: byId(PRE_VERIFIED_ID),
+			codeMethod: 'SMS',
+			language: 'en_US',
+		});
+
+		expect(graph.received).toHaveLength(1);
+		expect(graph.received[0]).toMatchObject({
+			method: 'POST',
+			path: `/v24.0/${PRE_VERIFIED_ID}/request_code`,
+			query: { code_method: 'SMS', language: 'en_US' },
+		});
+		expect(error?.message).toBe('The Graph API address answered HTTP 503 without a Graph error (text/html; charset=utf-8)');
+		expect(error?.description).toMatch(/sent once and not repeated: a second request would send another code/);
+	});
+
+	it('sets the two-step PIN again after a dropped connection: setting the same PIN twice changes nothing', async () => {
+		graph.answer({ reset: true }, { status: 200, body: { success: true } });
+
+		const { run: execution, items, error } = await run('whatsAppSettings', {
+			operation: 'setTwoStepPin',
+			phoneNumberId: byId(PHONE_NUMBER_ID),
+			pin: '246810',
+		});
+
+		expect(error).toBeUndefined();
+		expect(graph.received.map(({ method, path, body }) => [method, path, JSON.parse(body)])).toEqual([
+			['POST', `/v24.0/${PHONE_NUMBER_ID}`, { pin: '246810' }],
+			['POST', `/v24.0/${PHONE_NUMBER_ID}`, { pin: '246810' }],
+		]);
+		expect(jsonOf(items)).toEqual([{ success: true, phoneNumberId: PHONE_NUMBER_ID }]);
+		const withoutNodeDefinitions = JSON.stringify(execution, (key, value) => (key === 'node' ? undefined : value));
+		expect(withoutNodeDefinitions).not.toContain('246810');
+	});
+
 	it('deletes again after a transient error and, finding the number gone, says the first attempt deleted it', async () => {
 		graph.answer(
 			{ status: 500, body: graphErrorBody(2, 'Service temporarily unavailable', { is_transient: true }) },
