@@ -1,4 +1,4 @@
-/** Node tests load the package from dist: `npm test` builds first. */
+/** Node tests load the package from dist: `npm test` builds first, and a stale dist stops the run. */
 module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
@@ -7,4 +7,5 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 	},
 	testTimeout: 30_000,
+	globalSetup: '<rootDir>/test/harness/freshBuild.ts',
 };

@@ -3,30 +3,35 @@
  * One side of measure 4 in its own process (so neither side's memory pollutes the other's):
  * Manual Start with the phone-number IDs → Get per item, through our node (`ours`) or n8n's
  * HTTP Request node (`httpRequest`). Both node types are loaded in both processes, so the
- * baseline is the same. Receives its settings over IPC and answers with time and memory.
+ * baseline is the same. Receives its settings over IPC (side, expression engine) and answers
+ * with time, memory and expression evaluations per item.
  */
 const path = require('node:path');
 
-const { setupEngine, harness: loadHarness, nodesBase, PACKAGE_NAME } = require('./lib/engine');
+const { setupEngine, harness: loadHarness, nodesBase } = require('./lib/engine');
 
 const FIELDS = ['id', 'display_phone_number', 'status', 'quality_rating', 'name_status', 'code_verification_status'];
 
-function nodeFor(side, { sandboxUrl }) {
+/** The harness's runNode options for one side; unset parameters get their defaults, as the editor saves them. */
+function nodeFor(side, { sandboxUrl, credentials, HttpRequest }) {
 	if (side === 'ours') {
 		return {
-			type: `${PACKAGE_NAME}.whatsAppPhoneNumbers`,
-			typeVersion: 1,
+			type: 'whatsAppPhoneNumbers',
 			parameters: {
 				operation: 'get',
 				phoneNumberId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
 				options: { fields: FIELDS },
 			},
-			credentials: { whatsAppBusinessManagementApi: { id: '1', name: 'WhatsApp (sandbox)' } },
+			credentials,
+			withDefaults: true,
 		};
 	}
 	return {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
+		otherNodeTypes: { 'n8n-nodes-base.httpRequest': new HttpRequest() },
+		otherCredentials: { httpHeaderAuth: { name: 'Authorization', value: `Bearer ${credentials.accessToken}` } },
+		withDefaults: true,
 		parameters: {
 			method: 'GET',
 			url: `=${sandboxUrl}/v24.0/{{ $json.id }}`,
@@ -36,23 +41,46 @@ function nodeFor(side, { sandboxUrl }) {
 			queryParameters: { parameters: [{ name: 'fields', value: FIELDS.join(',') }] },
 			options: {},
 		},
-		credentials: { httpHeaderAuth: { id: '2', name: 'Graph token' } },
 	};
 }
 
-async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
-	setupEngine({ useCache: true });
-	const harness = loadHarness();
-	const loader = await harness.loadPackage();
-	const { HttpRequest } = nodesBase(path.join('dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
-	const { nodeTypesFor, runWorkflow } = require('./lib/workflow');
-	const nodeTypes = nodeTypesFor(loader, PACKAGE_NAME, { 'n8n-nodes-base.httpRequest': new HttpRequest() });
-	const credentialMap = {
-		whatsAppBusinessManagementApi: credentials,
-		httpHeaderAuth: { name: 'Authorization', value: `Bearer ${credentials.accessToken}` },
+/**
+ * Counts n8n's expression evaluations (each one rebuilds the data proxy): the per-item cost
+ * that separates a declarative node from HTTP Request.
+ */
+function countExpressionEvaluations(Expression) {
+	const counter = { count: 0 };
+	const evaluate = Expression.prototype.resolveSimpleParameterValue;
+	Expression.prototype.resolveSimpleParameterValue = function countedEvaluation(...args) {
+		counter.count++;
+		return evaluate.apply(this, args);
 	};
-	const node = nodeFor(side, { sandboxUrl });
-	const run = (input) => runWorkflow({ harness, loader, nodeTypes, node, credentials: credentialMap, input });
+	return counter;
+}
+
+/** `legacy` evaluates in-process; `vm` is the isolated engine `n8n start` 2.41 uses by default. */
+async function startExpressionEngine(Expression, engine) {
+	if (engine === 'legacy') return;
+	await Expression.initExpressionEngine({
+		engine,
+		poolSize: 1,
+		maxCodeCacheSize: 1024,
+		bridgeTimeout: 5000,
+		bridgeMemoryLimit: 128,
+		lazyAcquire: false,
+		compileCache: false,
+	});
+}
+
+async function main({ side, engine = 'legacy', sandboxUrl, credentials, ids, warmUpItems }) {
+	setupEngine({ useCache: true });
+	const { Expression } = require('n8n-workflow');
+	await startExpressionEngine(Expression, engine);
+	const evaluations = countExpressionEvaluations(Expression);
+	const { runNode } = loadHarness();
+	const { HttpRequest } = nodesBase(path.join('dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js'));
+	const node = nodeFor(side, { sandboxUrl, credentials, HttpRequest });
+	const run = (input) => runNode({ ...node, input });
 
 	const warmUp = await run(ids.slice(0, warmUpItems).map((id) => ({ json: { id } })));
 	if (warmUp.error) throw warmUp.error;
@@ -69,9 +97,11 @@ async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
 		peakRss = Math.max(peakRss, now.rss);
 	}, 2);
 	const input = ids.map((id) => ({ json: { id } }));
+	evaluations.count = 0;
 	const started = process.hrtime.bigint();
 	const result = await run(input);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const evaluationsPerItem = evaluations.count / input.length;
 	clearInterval(sampler);
 	const after = process.memoryUsage();
 	peakHeap = Math.max(peakHeap, after.heapUsed);
@@ -81,6 +111,8 @@ async function main({ side, sandboxUrl, credentials, ids, warmUpItems }) {
 	process.send({
 		phase: 'done',
 		ms,
+		engine: Expression.getActiveImplementation(),
+		evaluationsPerItem,
 		items: result.items.length,
 		complete: result.items.every((item) => item.json.status !== undefined),
 		sampleKeys: Object.keys(sample),

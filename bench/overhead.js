@@ -20,7 +20,7 @@ const median = (values) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function runChild({ execPath, side, settings, sandbox }) {
+function runChild({ execPath, side, engine, settings, sandbox }) {
 	return new Promise((resolve, reject) => {
 		const child = fork(path.join(__dirname, 'overhead-child.js'), [], {
 			execPath,
@@ -41,11 +41,15 @@ function runChild({ execPath, side, settings, sandbox }) {
 		});
 		child.on('error', reject);
 		child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`${side} child exited with ${code}`))));
-		child.send({ side, ...settings });
+		child.send({ side, engine, ...settings });
 	});
 }
 
-async function measureOverhead({ execPath, log = () => {} }) {
+/**
+ * Both sides on one expression engine (`legacy`, or `vm`, the isolated engine `n8n start`
+ * uses by default), alternating sides over ROUNDS fresh processes each.
+ */
+async function measureOverhead({ execPath, log = () => {}, engine = 'legacy' }) {
 	const sandbox = createSandbox({ fixture: generateFixture({ phoneNumbers: ITEMS, preVerified: 0, dueForReverification: 0 }) });
 	await sandbox.start({ host: '127.0.0.1', port: 0 });
 	const c = sandbox.credentials;
@@ -60,9 +64,9 @@ async function measureOverhead({ execPath, log = () => {} }) {
 		for (let round = 0; round < ROUNDS; round++) {
 			const order = round % 2 === 0 ? ['ours', 'httpRequest'] : ['httpRequest', 'ours'];
 			for (const side of order) {
-				const result = await runChild({ execPath, side, settings, sandbox });
+				const result = await runChild({ execPath, side, engine, settings, sandbox });
 				runs[side].push(result);
-				log(`  overhead ${side} round ${round + 1}/${ROUNDS}: ${result.ms.toFixed(0)} ms, ${result.calls} calls, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB`);
+				log(`  overhead ${side} (${result.engine}) round ${round + 1}/${ROUNDS}: ${result.ms.toFixed(0)} ms, ${result.calls} calls, ${result.evaluationsPerItem} expression evaluations per item, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB`);
 			}
 		}
 	} finally {
@@ -75,6 +79,8 @@ async function measureOverhead({ execPath, log = () => {} }) {
 		baselineRss: median(list.map((r) => r.baselineRss)),
 		baselineHeap: median(list.map((r) => r.baselineHeap)),
 		calls: list.map((r) => r.calls),
+		evaluationsPerItem: median(list.map((r) => r.evaluationsPerItem)),
+		engine: list[0]?.engine,
 		items: list.map((r) => r.items),
 		complete: list.every((r) => r.complete && r.items === ITEMS),
 	});
@@ -82,3 +88,29 @@ async function measureOverhead({ execPath, log = () => {} }) {
 }
 
 module.exports = { measureOverhead, median };
+
+/**
+ * `node bench/overhead.js` (on the cached Node 24): measure 4 with both expression engines,
+ * side by side. `npm run bench` shows the legacy-engine figures in its table.
+ */
+if (require.main === module) {
+	(async () => {
+		const { findCachedN8n } = require('./lib/engine');
+		const cached = findCachedN8n();
+		if (!cached.available) throw new Error(cached.reason);
+		const log = (message) => process.stderr.write(`${message}\n`);
+		const lines = ['| Expression engine | Ours | HTTP Request | Ratio | Evaluations per item (ours / HTTP Request) |', '|---|---|---|---|---|'];
+		for (const engine of ['legacy', 'vm']) {
+			const result = await measureOverhead({ execPath: cached.nodeExe, log, engine });
+			const { ours, httpRequest } = result;
+			if (!ours.complete || !httpRequest.complete) throw new Error(`${engine}: a run returned incomplete items`);
+			lines.push(
+				`| ${engine} | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${(ours.ms / httpRequest.ms).toFixed(2)}× | ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`,
+			);
+		}
+		process.stdout.write(`Get × ${ITEMS}, median of ${ROUNDS} fresh processes per side, Node ${cached.nodeExe.match(/node-([\d.]+)/)?.[1] ?? '?'}\n${lines.join('\n')}\n`);
+	})().catch((error) => {
+		process.stderr.write(`${error.stack ?? error}\n`);
+		process.exitCode = 1;
+	});
+}

@@ -1,10 +1,16 @@
 import type {
-	IAuthenticateGeneric,
+	IAuthenticate,
 	Icon,
 	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import {
+	DEFAULT_GRAPH_API_VERSION,
+	DEFAULT_GRAPH_BASE_URL,
+	graphBaseUrlExpression,
+} from '../nodes/shared/graphBaseUrl';
 
 export class WhatsAppBusinessManagementApi implements ICredentialType {
 	name = 'whatsAppBusinessManagementApi';
@@ -32,8 +38,8 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			name: 'graphApiVersion',
 			type: 'string',
 			required: true,
-			default: 'v24.0',
-			placeholder: 'v24.0',
+			default: DEFAULT_GRAPH_API_VERSION,
+			placeholder: DEFAULT_GRAPH_API_VERSION,
 			description:
 				'The Graph API version to call, such as v24.0. Each version lives at least two years; change it when Meta retires this one.',
 		},
@@ -42,7 +48,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			required: true,
-			default: 'https://graph.facebook.com',
+			default: DEFAULT_GRAPH_BASE_URL,
 			description:
 				'Where the Graph API answers. Keep the default unless you go through a proxy or a local sandbox.',
 		},
@@ -74,21 +80,19 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	// A function, not a `={{…}}` expression: n8n evaluates an expression for every request,
+	// and each evaluation rebuilds its data proxy; this adds the header without one.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+	});
 
 	// `/me` answers for any valid token. n8n shows only the HTTP status text for a failed
 	// test request, so Graph's error body is read instead and each known code gets Meta's
 	// own wording (rules are checked in order; the last one catches any other token error).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
+			baseURL: graphBaseUrlExpression,
 			url: '/me',
 			qs: { fields: 'id,name' },
 			ignoreHttpStatusErrors: true,

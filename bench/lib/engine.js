@@ -13,20 +13,15 @@
  */
 const fs = require('node:fs');
 const Module = require('node:module');
-const os = require('node:os');
 const path = require('node:path');
+
+// The same n8n install cache as the end-to-end suites and `npm start`.
+const { cacheRoot } = require('../../e2e/lib/install');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-whatsapp-phone-numbers';
 const N8N_VERSION = require(path.join(REPO_ROOT, 'e2e', 'n8n-server', 'package.json')).dependencies.n8n;
 const NODE_SPEC = require(path.join(REPO_ROOT, 'e2e', 'n8n-server', 'package.json')).nodeRuntime || '';
-
-function cacheRoot() {
-	return (
-		process.env.N8N_E2E_CACHE ||
-		path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), PACKAGE_NAME)
-	);
-}
 
 /** The cached n8n install, or undefined with the reason it cannot be used. */
 function findCachedN8n() {

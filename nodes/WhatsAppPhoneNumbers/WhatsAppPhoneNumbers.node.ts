@@ -1,8 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
-import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import * as create from './operations/create.operation';
 import * as createFromPreVerified from './operations/createFromPreVerified.operation';
 import * as deregister from './operations/deregister.operation';
@@ -11,8 +11,7 @@ import * as getAll from './operations/getAll.operation';
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
 import * as register from './operations/register.operation';
 
-// Alphabetical by name, the order n8n lists operations in.
-const operations = [create, createFromPreVerified, deregister, get, getDisplayNameStatus, getAll, register];
+const operations = [create, createFromPreVerified, deregister, get, getAll, getDisplayNameStatus, register];
 
 export class WhatsAppPhoneNumbers implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,28 +20,13 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		icon: { light: 'file:whatsAppPhoneNumbers.svg', dark: 'file:whatsAppPhoneNumbers.dark.svg' },
 		group: ['output'],
 		version: 1,
-		// The operation's name in words rather than its internal value; a test keeps this map complete.
-		subtitle:
-			'={{ ({ create: "Create", createFromPreVerified: "Create From Pre-Verified Number", deregister: "Deregister", get: "Get", getDisplayNameStatus: "Get Display Name Status & Certificate", getAll: "Get Many", register: "Register" })[$parameter["operation"]] }}',
+		subtitle: operationSubtitle(operations),
 		description: 'List, inspect, create, register and deregister WhatsApp Business phone numbers',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		...graphApiNode,
-		properties: [
-			graphRequestProperty,
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				default: 'getAll',
-				description: 'What to do with business phone numbers',
-				options: operations.map(({ option }) => option),
-			},
-			...operations.flatMap(({ description }) => description),
-		],
+		...graphApiNode({ operations, default: 'getAll', description: 'What to do with business phone numbers' }),
 	};
 
 	methods = { listSearch };

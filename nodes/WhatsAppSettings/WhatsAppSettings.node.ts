@@ -1,13 +1,14 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { phoneNumberIdLocator, wabaForPhoneNumberList } from '../shared/descriptions';
+import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
-import { graphApiNode, graphRequestProperty } from '../shared/transport';
 import * as getIdentityChangeCheck from './operations/getIdentityChangeCheck.operation';
 import * as getSettings from './operations/getSettings.operation';
 import * as setIdentityChangeCheck from './operations/setIdentityChangeCheck.operation';
 import * as setTwoStepPin from './operations/setTwoStepPin.operation';
+
+const operations = [getIdentityChangeCheck, getSettings, setIdentityChangeCheck, setTwoStepPin];
 
 export class WhatsAppSettings implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,59 +17,14 @@ export class WhatsAppSettings implements INodeType {
 		icon: { light: 'file:whatsAppSettings.svg', dark: 'file:whatsAppSettings.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: operationSubtitle(operations),
 		description:
 			'Set the two-step verification PIN and the identity change check of a WhatsApp business phone number, and read its settings',
 		defaults: { name: 'WhatsApp Settings' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		...graphApiNode,
-		properties: [
-			graphRequestProperty,
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
-				description: 'Which setting of the phone number to read or change',
-				default: 'getSettings',
-				options: [
-					{
-						name: 'Get Identity Change Check',
-						value: 'getIdentityChangeCheck',
-						action: 'Get whether the identity change check is on',
-						description: 'Read whether messages are checked against the customer\'s identity hash',
-						routing: getIdentityChangeCheck.routing,
-					},
-					{
-						name: 'Get Settings',
-						value: 'getSettings',
-						action: 'Get the settings of a phone number',
-						description: 'Read all settings of the number (identity check, calling, local storage…)',
-						routing: getSettings.routing,
-					},
-					{
-						name: 'Set Identity Change Check',
-						value: 'setIdentityChangeCheck',
-						action: 'Turn the identity change check on or off',
-						description: 'Refuse messages to customers whose identity changed since you stored their hash',
-						routing: setIdentityChangeCheck.routing,
-					},
-					{
-						name: 'Set Two-Step Verification PIN',
-						value: 'setTwoStepPin',
-						action: 'Set the two step verification pin',
-						description: 'Set a new six-digit two-step verification PIN for the number',
-						routing: setTwoStepPin.routing,
-					},
-				],
-			},
-			wabaForPhoneNumberList,
-			phoneNumberIdLocator,
-			...setTwoStepPin.description,
-			...setIdentityChangeCheck.description,
-		],
+		...graphApiNode({ operations, default: 'getSettings', description: 'Which setting of the phone number to read or change' }),
 	};
 
 	methods = { listSearch };

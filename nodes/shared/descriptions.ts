@@ -1,50 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ValidatedParameter } from './validation';
-import { graphObjectId } from './validation';
-
-/** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
-export const PHONE_NUMBER_FIELDS = [
-	'id',
-	'display_phone_number',
-	'verified_name',
-	'status',
-	'quality_rating',
-	'code_verification_status',
-	'name_status',
-	'new_name_status',
-	'certificate',
-	'new_certificate',
-	'throughput',
-	'platform_type',
-	'host_platform',
-	'last_onboarded_time',
-	'account_mode',
-	'is_official_business_account',
-	'is_pin_enabled',
-	'is_preverified_number',
-	'health_status',
-	'webhook_configuration',
-	'messaging_limit_tier',
-	'whatsapp_business_manager_messaging_limit',
-	'country_code',
-	'country_dial_code',
-	'search_visibility',
-] as const;
-
-/** Asked for unless the user picks otherwise: what an operations team checks first. */
-export const DEFAULT_PHONE_NUMBER_FIELDS = [
-	'id',
-	'display_phone_number',
-	'verified_name',
-	'status',
-	'quality_rating',
-	'code_verification_status',
-	'name_status',
-	'throughput',
-	'last_onboarded_time',
-	'account_mode',
-];
+import type { ValidatedParameter } from './parameters';
+import { graphObjectId } from './schemas';
 
 interface LocatorSpec {
 	displayName: string;
@@ -53,11 +10,19 @@ interface LocatorSpec {
 	searchListMethod: string;
 	/** What the ID identifies, for the "By ID" validation message. */
 	idOf: string;
+	/** Where to find the ID, for both the editor's check and the node's own. */
+	hint: string;
+}
+
+/** A Graph object's editor field and the validated field the node reads it through. */
+interface GraphObjectField {
+	locator: INodeProperties;
+	field: ValidatedParameter<string>;
 }
 
 /** A resource locator with "From List" (searchable) and "By ID" (digits only). */
-function graphObjectLocator({ displayName, name, description, searchListMethod, idOf }: LocatorSpec): INodeProperties {
-	return {
+function graphObject({ displayName, name, description, searchListMethod, idOf, hint }: LocatorSpec): GraphObjectField {
+	const locator: INodeProperties = {
 		displayName,
 		name,
 		type: 'resourceLocator',
@@ -80,51 +45,67 @@ function graphObjectLocator({ displayName, name, description, searchListMethod, 
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `A ${idOf} ID has digits only` },
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: `A ${idOf} ID has digits only. ${hint}` },
 					},
 				],
 			},
 		],
 	};
+	// The editor's check (a typed ID) and the node's (an expression) give the same advice.
+	const field = { parameter: name, label: displayName, schema: graphObjectId, extractValue: true, hint: `Correct the "${displayName}" field. ${hint}` };
+	return { locator, field };
 }
 
 /** A business portfolio (Meta Business Manager), which owns WABAs and the pre-verified pool. */
-export const businessIdLocator = graphObjectLocator({
+const businessPortfolio = graphObject({
 	displayName: 'Business Portfolio',
 	name: 'businessId',
 	description: 'The business portfolio (Business Manager) that owns the numbers',
 	searchListMethod: 'searchBusinesses',
 	idOf: 'business portfolio',
+	hint: 'Copy the business portfolio ID from Meta Business Settings → Business info, or pick it From List.',
 });
 
 /** A WhatsApp Business Account. */
-export const wabaIdLocator = graphObjectLocator({
+const whatsAppBusinessAccount = graphObject({
 	displayName: 'WhatsApp Business Account',
 	name: 'wabaId',
 	description: 'The WhatsApp Business Account (WABA) that holds the phone numbers',
 	searchListMethod: 'searchWhatsAppBusinessAccounts',
 	idOf: 'WABA',
+	hint: 'Copy the WhatsApp Business Account ID from WhatsApp Manager → Account tools, or pick it From List.',
 });
 
 /** A business phone number; "From List" needs the node's WABA. */
-export const phoneNumberIdLocator = graphObjectLocator({
+const phoneNumber = graphObject({
 	displayName: 'Phone Number',
 	name: 'phoneNumberId',
 	description:
 		'The business phone number, by its phone-number ID (not the phone number itself). "From List" shows the numbers of the WhatsApp Business Account chosen above.',
 	searchListMethod: 'searchPhoneNumbers',
 	idOf: 'phone number',
+	hint: 'Use the phone-number ID shown in WhatsApp Manager → Phone numbers (not the phone number itself), or pick it From List.',
 });
 
 /** A number of the pre-verified pool; "From List" needs the node's business portfolio. */
-export const preVerifiedNumberIdLocator = graphObjectLocator({
+const preVerifiedNumber = graphObject({
 	displayName: 'Pre-Verified Number',
 	name: 'preVerifiedNumberId',
 	description:
 		'The pre-verified number, by its pre-verified ID. "From List" shows the pool of the business portfolio chosen above.',
 	searchListMethod: 'searchPreVerifiedNumbers',
 	idOf: 'pre-verified number',
+	hint: 'Use the pre-verified ID that Add returned (not the phone number itself), or pick it From List.',
 });
+
+export const businessIdLocator = businessPortfolio.locator;
+export const businessIdField = businessPortfolio.field;
+export const wabaIdLocator = whatsAppBusinessAccount.locator;
+export const wabaIdField = whatsAppBusinessAccount.field;
+export const phoneNumberIdLocator = phoneNumber.locator;
+export const phoneNumberIdField = phoneNumber.field;
+export const preVerifiedNumberIdLocator = preVerifiedNumber.locator;
+export const preVerifiedNumberIdField = preVerifiedNumber.field;
 
 /**
  * The WABA where the request names only the phone number: never sent, it only fills the
@@ -148,16 +129,6 @@ export const businessForPreVerifiedList: INodeProperties = {
 		'Fills the Pre-Verified Number list below and is not sent. Not needed when you enter the pre-verified ID By ID.',
 	displayOptions: { show: { '/preVerifiedNumberId.mode': ['list'] } },
 };
-
-/** A locator's ID as `sendToGraphObject` validates it; the error names the field as the editor shows it. */
-function idFieldOf(locator: INodeProperties): ValidatedParameter<string> {
-	return { parameter: locator.name, label: locator.displayName, schema: graphObjectId, extractValue: true };
-}
-
-export const businessIdField = idFieldOf(businessIdLocator);
-export const wabaIdField = idFieldOf(wabaIdLocator);
-export const phoneNumberIdField = idFieldOf(phoneNumberIdLocator);
-export const preVerifiedNumberIdField = idFieldOf(preVerifiedNumberIdLocator);
 
 /**
  * Return All / Limit of every list operation. The Graph runner pages until the list ends,

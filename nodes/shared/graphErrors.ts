@@ -42,7 +42,7 @@ const INVALID_PARAMETER: Advice = {
 };
 const TRANSIENT: Advice = {
 	message: 'Meta had a temporary server error',
-	action: 'Run the node again in a few minutes; the node already retried with backoff.',
+	action: 'Run the node again in a few minutes.',
 };
 const ACCOUNT_LOCKED: Advice = {
 	message: 'The account is locked or blocked',
@@ -131,6 +131,15 @@ export function adviceForCode(code: number | undefined, now: Date = new Date()):
 	return ADVICE_BY_CODE[code];
 }
 
+/** Joins texts into sentences, adding a full stop only where one is missing. */
+export function sentences(...texts: Array<string | undefined>): string {
+	return texts
+		.map((text) => text?.trim())
+		.filter((text): text is string => !!text)
+		.map((text) => (/[.!?]$/.test(text) ? text : `${text}.`))
+		.join(' ');
+}
+
 /** The Graph error details a user needs to look the problem up with Meta. */
 function graphReference(graphError: GraphError): string {
 	const parts = [`Graph error ${graphError.code ?? 'without code'}`];
@@ -138,9 +147,6 @@ function graphReference(graphError: GraphError): string {
 	if (graphError.fbtrace_id) parts.push(`fbtrace_id ${graphError.fbtrace_id}`);
 	return parts.join(', ');
 }
-
-/** Parameters and request fields whose values are secrets: the two-step PIN and the one-time code. */
-export const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['pin', 'code']);
 
 /** Replaces every occurrence of a secret in strings anywhere inside a value. */
 export function redactSecrets<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
@@ -163,9 +169,6 @@ export interface GraphApiErrorOptions {
 	httpStatus?: number;
 	/** Token, app secret, PIN, one-time code: removed from everything the error carries. */
 	secrets?: ReadonlyArray<string | undefined>;
-	itemIndex?: number;
-	/** Appended to the description, such as why the node stopped retrying. */
-	note?: string;
 }
 
 /**
@@ -178,22 +181,17 @@ export function graphApiError(node: INode, rawError: GraphError, options: GraphA
 	const advice = adviceForCode(graphError.code);
 	const metaSays = graphError.error_user_msg ?? graphError.message ?? 'Meta gave no message';
 	const message = advice ? `${advice.message} (${metaSays})` : `Graph API error: ${metaSays}`;
-	const details = graphError.error_data?.details ? ` Details: ${graphError.error_data.details}.` : '';
-	const description = [
+	const description = sentences(
 		advice?.action ?? 'Check the message from Meta above and the request parameters.',
-		details.trim(),
-		options.note,
-		`${graphReference(graphError)}.`,
+		graphError.error_data?.details ? `Details: ${graphError.error_data.details}` : undefined,
+		graphReference(graphError),
 		graphError.error_user_msg && graphError.message ? `Meta: ${graphError.message}` : undefined,
-	]
-		.filter(Boolean)
-		.join(' ');
+	);
 	// The error carries the node, parameters included: a PIN typed into the node would show there.
 	const error = new NodeApiError(redactSecrets(node, options.secrets ?? []), graphError as JsonObject, {
 		message,
 		description,
 		httpCode: options.httpStatus ? String(options.httpStatus) : undefined,
-		itemIndex: options.itemIndex,
 	});
 	error.context.graphError = graphError as JsonObject;
 	return error;

@@ -12,7 +12,11 @@ import type {
 	PostReceiveAction,
 } from 'n8n-workflow';
 
-import { codeMethod, getValidatedParameter, languageCode, otpCode, sendValidated } from './validation';
+import { graphOperation, type GraphOperationOption } from './graphOperation';
+import type { IdsOf } from './outputs';
+import { fieldOf, getValidatedParameter } from './parameters';
+import { sendToGraphObject, sendValidated, type GraphObjectField } from './requestSteps';
+import { codeMethod, languageCode, otpCode } from './schemas';
 
 type CodeMethod = 'SMS' | 'VOICE';
 
@@ -97,12 +101,15 @@ export const oneTimeCodeProperty: INodeProperties = {
 		'The six-digit code from the SMS or voice call, with or without the hyphen (123456 or 123-456). Usually an expression reading it from a Form or chat node.',
 };
 
-const codeMethodField = { parameter: 'codeMethod', label: 'Code Method', schema: codeMethod };
+const codeMethodField = fieldOf(codeMethodProperty, codeMethod);
 
 const languageField = {
-	dropdown: { parameter: 'language', label: 'Language', schema: languageCode },
-	custom: { parameter: 'customLanguage', label: 'Language Code', schema: languageCode },
+	dropdown: fieldOf(languageProperties[0], languageCode),
+	custom: fieldOf(languageProperties[1], languageCode),
 };
+
+/** The code is a secret (the field hides it), so errors never echo it. */
+const oneTimeCodeField = fieldOf(oneTimeCodeProperty, otpCode);
 
 /** The language the user chose in the dropdown or typed under "Other", validated. */
 function chosenLanguage(context: IExecuteSingleFunctions): string {
@@ -111,7 +118,7 @@ function chosenLanguage(context: IExecuteSingleFunctions): string {
 }
 
 /** A `preSend` step that validates Code Method and Language and sends them as `code_method` and `language`. */
-export async function sendCodeMethodAndLanguage(
+async function sendCodeMethodAndLanguage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -120,19 +127,8 @@ export async function sendCodeMethodAndLanguage(
 	return { ...requestOptions, qs: { ...requestOptions.qs, code_method: method, language } };
 }
 
-/** A `preSend` step that validates the One-Time Code and sends it as `code`: the SMS shows 123-456, Graph wants the six digits. */
-export const sendOneTimeCode = sendValidated({
-	parameter: 'code',
-	label: 'One-Time Code',
-	schema: otpCode,
-	sendAs: { in: 'qs', property: 'code' },
-});
-
-/** Where the number's ID goes in the output, and how the node reads it from its parameters. */
-export interface NumberIdOutput {
-	outputAs: string;
-	read: (context: IExecuteSingleFunctions) => string;
-}
+/** The SMS shows 123-456; Graph wants the six digits. */
+const sendOneTimeCode = sendValidated({ ...oneTimeCodeField, sendAs: { in: 'qs', property: 'code' } });
 
 const DELIVERY: Record<CodeMethod, string> = {
 	SMS: 'An SMS to the number reading "WhatsApp code 123-456", with the six-digit code in place of 123-456',
@@ -157,15 +153,15 @@ function deliveryReport(method: CodeMethod, success: boolean): IDataObject {
  * how the code went, so the next node (a Form, a Wait, a chat message) can ask the person
  * holding the phone.
  */
-export function describeCodeDelivery(numberId: NumberIdOutput): PostReceiveAction {
+function describeCodeDelivery(ids: IdsOf): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const id = numberId.read(this);
+		const numberIds = ids(this);
 		const method = getValidatedParameter(this, codeMethodField);
 		const language = chosenLanguage(this);
 		return items.map((item) => {
 			const success = item.json.success === true;
 			return {
-				json: { success, [numberId.outputAs]: id, codeMethod: method, language, ...deliveryReport(method, success) },
+				json: { success, ...numberIds, codeMethod: method, language, ...deliveryReport(method, success) },
 			};
 		});
 	};
@@ -176,12 +172,57 @@ export function describeCodeDelivery(numberId: NumberIdOutput): PostReceiveActio
  * the number's `code_verification_status` to VERIFIED, so the status is reported without a
  * second (rate-limited, billed) call. The code itself, a secret, never goes to the output.
  */
-export function reportCodeVerified(numberId: NumberIdOutput): PostReceiveAction {
+function reportCodeVerified(ids: IdsOf): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const id = numberId.read(this);
+		const numberIds = ids(this);
 		return items.map((item) => {
 			const success = item.json.success === true;
-			return { json: { success, [numberId.outputAs]: id, ...(success ? { codeVerificationStatus: 'VERIFIED' } : {}) } };
+			return { json: { success, ...numberIds, ...(success ? { codeVerificationStatus: 'VERIFIED' } : {}) } };
 		});
 	};
+}
+
+/** Which number a one-time-code operation acts on, and how its output names it. */
+export interface CodeTarget {
+	target: GraphObjectField;
+	ids: IdsOf;
+	action: string;
+	description: string;
+}
+
+/** Request Code: each call sends the person a new code, so it is never repeated on its own. */
+export function requestCodeOption({ target, ids, action, description }: CodeTarget): GraphOperationOption {
+	return graphOperation({
+		name: 'Request Code',
+		value: 'requestCode',
+		action,
+		description,
+		repeat: 'oneShotWrite',
+		oneShotBecause: 'a second request would send another code and count against Meta\'s limit on code requests',
+		outcomeCheck: 'wait a few minutes for the SMS or call before requesting another code',
+		routing: {
+			request: { method: 'POST' },
+			send: { preSend: [sendToGraphObject(target, '/request_code'), sendCodeMethodAndLanguage] },
+			output: { postReceive: [describeCodeDelivery(ids)] },
+		},
+	});
+}
+
+/** Verify Code: the first attempt may already have used the code up, so it is never repeated on its own. */
+export function verifyCodeOption({ target, ids, action, description }: CodeTarget): GraphOperationOption {
+	return graphOperation({
+		name: 'Verify Code',
+		value: 'verifyCode',
+		action,
+		description,
+		repeat: 'oneShotWrite',
+		oneShotBecause: 'the first attempt may already have used up the one-time code',
+		outcomeCheck: 'read the number\'s verification status (Get Verification Status) before verifying again',
+		secrets: [oneTimeCodeField],
+		routing: {
+			request: { method: 'POST' },
+			send: { preSend: [sendToGraphObject(target, '/verify_code'), sendOneTimeCode] },
+			output: { postReceive: [reportCodeVerified(ids)] },
+		},
+	});
 }

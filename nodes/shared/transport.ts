@@ -1,52 +1,36 @@
 import type {
-	DeclarativeRestApiSettings,
 	ICredentialDataDecryptedObject,
 	IDataObject,
-	IExecutePaginationFunctions,
+	IExecuteFunctions,
 	IExecuteSingleFunctions,
+	IHookFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
-	INode,
-	INodeExecutionData,
-	INodeProperties,
-	PostReceiveAction,
-	IExecuteFunctions,
-	IHookFunctions,
 	ILoadOptionsFunctions,
+	INode,
 	IWebhookFunctions,
-	JsonObject,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { graphApiError, graphErrorIn, redactSecrets, SECRET_FIELD_NAMES, type GraphError } from './graphErrors';
-import { collectPages, GRAPH_MAX_PAGE_SIZE, isGraphPage, nextPageCursor } from './pagination';
-import { decideRetry, DEFAULT_RETRY_POLICY, explainGiveUp, isRegistrationUrl, type RetryPolicy } from './retryPolicy';
+import { asNodeError, failureOf, readGraphAnswer, transportError, type ExpectedShape } from './graphAnswer';
+import { graphBaseUrl } from './graphBaseUrl';
+import { collectPages, GRAPH_MAX_PAGE_SIZE, nextPageCursor, type GraphPage } from './pagination';
+import {
+	decideRetry,
+	DEFAULT_RETRY_POLICY,
+	explainGiveUp,
+	type RepeatSafety,
+	type RetryPolicy,
+} from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'whatsAppBusinessManagementApi';
 
 export const graphCredentials = [{ name: CREDENTIAL_TYPE, required: true }];
 
-/** Base URL and version come from the credential, so a proxy or the local sandbox works too. */
-const graphRequestDefaults: Partial<IHttpRequestOptions> = {
-	baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/{{$credentials.graphApiVersion}}',
-	headers: { Accept: 'application/json' },
-	json: true,
-	// Graph errors are read by checkGraphResponse, which maps them and decides on retries.
-	ignoreHttpStatusErrors: true,
-};
-
-/**
- * Sends every operation of a node through `sendGraphRequest` (n8n calls the node's
- * `requestOperations.pagination` function only when `paginate` is set).
- */
-export const graphRequestProperty: INodeProperties = {
-	displayName: 'Graph Request',
-	name: 'graphRequest',
-	type: 'hidden',
-	default: '',
-	routing: { send: { paginate: true } },
-};
+/** Graph usually answers within a second or two; a request still open after this is stuck. */
+export const DEFAULT_TIMEOUT_SECONDS = 30;
 
 type GraphContext =
 	| IExecuteFunctions
@@ -55,148 +39,53 @@ type GraphContext =
 	| IHookFunctions
 	| IWebhookFunctions;
 
-/** Everything that must never reach output, errors or logs for this request. */
-async function secretsOf(
-	context: GraphContext,
-	options: Pick<IHttpRequestOptions, 'qs' | 'body'>,
-): Promise<string[]> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE).catch(() => ({}) as ICredentialDataDecryptedObject);
-	const fromRequest = [options.qs, options.body]
-		.filter((part): part is IDataObject => !!part && typeof part === 'object')
-		.flatMap((part) => [...SECRET_FIELD_NAMES].map((field) => part[field]));
-	return [credentials.accessToken, credentials.appSecret, credentials.webhookVerifyToken, ...fromRequest]
+/** The credential's secrets: never in output, errors or logs. */
+export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
+	return [credentials.accessToken, credentials.appSecret, credentials.webhookVerifyToken]
 		.filter((secret) => secret !== undefined && secret !== null && secret !== '')
 		.map(String);
 }
 
-/** Returns the body of a successful Graph response; throws the mapped NodeApiError otherwise. */
-function checkGraphResponse(node: INode, response: IN8nHttpFullResponse, secrets: string[]): unknown {
-	const graphError = graphErrorIn(response.body);
-	if (response.statusCode < 400 && !graphError) return response.body;
-	const error = graphApiError(
-		node,
-		graphError ?? { message: `The Graph API answered HTTP ${response.statusCode} without an error body` },
-		{ httpStatus: response.statusCode, secrets },
-	);
-	error.context.usageHeader = response.headers?.['x-business-use-case-usage'];
-	throw error;
+export interface RetryOptions {
+	repeat: RepeatSafety;
+	/** Why a one-shot write is never repeated, for the error. */
+	oneShotBecause?: string;
+	policy?: RetryPolicy;
 }
 
 /**
- * Runs a Graph call under the retry policy: transient and rate-limit errors are tried
- * again with backoff (or after Meta's `estimated_time_to_regain_access`); register and
- * deregister never are.
+ * Runs a Graph call under the retry policy: transient failures of reads and idempotent
+ * writes are tried again with backoff (or after Meta's `estimated_time_to_regain_access`);
+ * one-shot writes never are. The final error says what the node did.
+ * `onRetryFailure` may turn a failure of a repeated attempt into an answer (Delete: already gone).
  */
 export async function withGraphRetries<T>(
 	node: INode,
 	call: () => Promise<T>,
-	{
-		isRegistrationCall,
-		secrets,
-		policy = DEFAULT_RETRY_POLICY,
-	}: { isRegistrationCall: boolean; secrets: string[]; policy?: RetryPolicy },
+	{ repeat, oneShotBecause, policy = DEFAULT_RETRY_POLICY }: RetryOptions,
+	onRetryFailure?: (error: NodeApiError) => T | undefined,
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await call();
 		} catch (error) {
-			const graphError = (error as NodeApiError).context?.graphError as GraphError | undefined;
-			if (!graphError) throw redactedApiError(node, error, secrets);
-			const decision = decideRetry({
-				graphError,
-				attempt,
-				isRegistrationCall,
-				usageHeader: (error as NodeApiError).context.usageHeader,
-				policy,
-			});
+			const failure = failureOf(error);
+			if (!failure) throw asNodeError(node, error);
+			if (attempt > 0 && onRetryFailure) {
+				const answer = onRetryFailure(error as NodeApiError);
+				if (answer !== undefined) return answer;
+			}
+			const decision = decideRetry({ failure, attempt, repeat, policy });
 			if (decision.retry) {
 				await sleep(decision.delayMs);
 				continue;
 			}
-			const note = decision.reason === 'not transient' ? undefined : explainGiveUp(decision, attempt + 1);
-			if (note) (error as NodeApiError).description = `${(error as NodeApiError).description ?? ''} ${note}`.trim();
-			throw new NodeApiError(node, error as JsonObject);
+			const note = explainGiveUp(decision, attempt + 1, { oneShotBecause });
+			const apiError = error as NodeApiError;
+			if (note) apiError.description = `${apiError.description ?? ''} ${note}`.trim();
+			throw apiError;
 		}
 	}
-}
-
-/**
- * A failure that is not a Graph error (network, TLS, timeout) as a NodeApiError whose
- * texts carry no secret. A NodeApiError passed to NodeApiError comes back unchanged.
- */
-function redactedApiError(node: INode, error: unknown, secrets: string[]): NodeApiError {
-	const apiError = new NodeApiError(node, error as JsonObject);
-	apiError.message = redactSecrets(apiError.message, secrets);
-	apiError.messages = redactSecrets(apiError.messages, secrets);
-	if (apiError.description) apiError.description = redactSecrets(apiError.description, secrets);
-	if (apiError.stack) apiError.stack = redactSecrets(apiError.stack, secrets);
-	return apiError;
-}
-
-type FinishStep = (
-	this: IExecutePaginationFunctions,
-	items: INodeExecutionData[],
-) => Promise<INodeExecutionData[]>;
-
-/**
- * The request runner of every declarative operation: error mapping, retries and cursor
- * pagination (a `qs.limit` in the routing marks a list; `maxResults` stops it exactly).
- * `finish` runs once on all collected items, for outputs that summarise a whole list.
- */
-export function graphRequestRunner(finish?: FinishStep) {
-	return async function sendGraphRequest(
-		this: IExecutePaginationFunctions,
-		requestData: DeclarativeRestApiSettings.ResultOptions,
-	): Promise<INodeExecutionData[]> {
-		const node = this.getNode();
-		const secrets = await secretsOf(this, requestData.options);
-		const isRegistrationCall = isRegistrationUrl(requestData.options.url);
-		let after: string | undefined;
-
-		// n8n applies requestData.postReceive to each response of makeRoutingRequest; this
-		// first step checks for Graph errors and unwraps list pages before the operation's own.
-		const readGraphResponse: PostReceiveAction = async function (items, response) {
-			const body = checkGraphResponse(node, response, secrets);
-			after = isGraphPage(body) ? nextPageCursor(body) : undefined;
-			return isGraphPage(body) ? body.data.map((json) => ({ json: json as IDataObject })) : items;
-		};
-		requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readGraphResponse] });
-
-		const isList = requestData.options.qs?.limit !== undefined;
-		const items = await collectPages(
-			async (cursor, pageSize) => {
-				const qs = { ...requestData.options.qs };
-				if (isList) qs.limit = pageSize;
-				if (cursor) qs.after = cursor;
-				const page = await withGraphRetries(
-					node,
-					async () => await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } }),
-					{ isRegistrationCall, secrets },
-				);
-				return { items: page, after };
-			},
-			{
-				maxResults: requestData.maxResults ? Number(requestData.maxResults) : undefined,
-				pageSize: isList ? Number(requestData.options.qs?.limit) || GRAPH_MAX_PAGE_SIZE : 1,
-			},
-		);
-		return finish ? await finish.call(this, items) : items;
-	};
-}
-
-const sendGraphRequest = graphRequestRunner();
-
-/** What every declarative node of the package declares: the credential and the Graph request core. */
-export const graphApiNode = {
-	credentials: graphCredentials,
-	requestDefaults: graphRequestDefaults,
-	requestOperations: { pagination: sendGraphRequest },
-};
-
-/** Base URL with version, from the credential. */
-function graphBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const baseUrl = String(credentials.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '');
-	return `${baseUrl}/${String(credentials.graphApiVersion ?? 'v24.0')}`;
 }
 
 export interface GraphCallOptions {
@@ -209,6 +98,10 @@ export interface GraphCallOptions {
 	as?: 'systemUser' | 'app';
 	/** Send the body as form fields, as the app-subscription endpoints expect. */
 	form?: boolean;
+	/** GET is a read; the writes made from code (the trigger's subscriptions) set state, so repeating them is safe. */
+	repeat?: RepeatSafety;
+	/** A list edge answers a page (`{data: [...]}`); anything else fails with what came back. */
+	expected?: ExpectedShape;
 }
 
 /** One Graph call from code (list searches, the trigger, multi-list operations). */
@@ -216,10 +109,19 @@ export async function graphApiRequest(
 	this: GraphContext,
 	method: IHttpRequestMethods,
 	path: string,
-	{ qs, body, as = 'systemUser', form = false }: GraphCallOptions = {},
+	{
+		qs,
+		body,
+		as = 'systemUser',
+		form = false,
+		repeat = method === 'GET' ? 'read' : 'idempotentWrite',
+		expected = 'object',
+	}: GraphCallOptions = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const secrets = await secretsOf(this, { qs, body });
+	const secrets = credentialSecrets(credentials);
+	const node: INode = this.getNode();
+	const timeoutMs = DEFAULT_TIMEOUT_SECONDS * 1000;
 	const options: IHttpRequestOptions = {
 		method,
 		baseURL: graphBaseUrl(credentials),
@@ -230,19 +132,25 @@ export async function graphApiRequest(
 		json: true,
 		ignoreHttpStatusErrors: true,
 		returnFullResponse: true,
+		timeout: timeoutMs,
 	};
 	const send = async () => {
-		const response = (
-			as === 'app'
-				? await this.helpers.httpRequest({
-						...options,
-						headers: { ...options.headers, Authorization: `Bearer ${appAccessToken(credentials)}` },
-					})
-				: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
-		) as IN8nHttpFullResponse;
-		return checkGraphResponse(this.getNode(), response, secrets);
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (
+				as === 'app'
+					? await this.helpers.httpRequest({
+							...options,
+							headers: { ...options.headers, Authorization: `Bearer ${appAccessToken(credentials)}` },
+						})
+					: await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)
+			) as IN8nHttpFullResponse;
+		} catch (error) {
+			throw transportError(node, error, { timeoutMs, secrets });
+		}
+		return readGraphAnswer(node, response, { expected, secrets });
 	};
-	return await withGraphRetries(this.getNode(), send, { isRegistrationCall: isRegistrationUrl(path), secrets });
+	return await withGraphRetries(node, send, { repeat });
 }
 
 /** Every item of a Graph list edge (or the first `maxResults`), one call per page. */
@@ -254,11 +162,11 @@ export async function graphApiList(
 ): Promise<IDataObject[]> {
 	return await collectPages<IDataObject>(
 		async (after, limit) => {
-			const page = await graphApiRequest.call(this, 'GET', path, {
+			const page = (await graphApiRequest.call(this, 'GET', path, {
 				qs: { ...qs, limit, ...(after ? { after } : {}) },
-			});
-			if (!isGraphPage(page)) return { items: [] };
-			return { items: page.data as IDataObject[], after: nextPageCursor(page) };
+				expected: 'page',
+			})) as GraphPage<IDataObject>;
+			return { items: page.data, after: nextPageCursor(page) };
 		},
 		{ maxResults, pageSize },
 	);
@@ -267,4 +175,3 @@ export async function graphApiList(
 function appAccessToken(credentials: ICredentialDataDecryptedObject): string {
 	return `${String(credentials.appId ?? '')}|${String(credentials.appSecret ?? '')}`;
 }
-

@@ -5,7 +5,7 @@ import { runNode } from '../harness/engine';
 isolateNetwork();
 
 describe('WhatsApp Business Management API credential', () => {
-	it('applies its declarative authenticate as "Authorization: Bearer <token>" on node requests', async () => {
+	it('adds "Authorization: Bearer <token>" to node requests', async () => {
 		graphApi()
 			.get(graphPath('/42'))
 			.query(true)
@@ -30,7 +30,7 @@ describe('WhatsApp Business Management API credential', () => {
 			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '42' } },
 			credentials: { ...testCredentials, baseUrl: 'http://127.0.0.1:8090/', graphApiVersion: 'v21.0' },
 		});
-		expect(items[0].json).toEqual({ id: '42' });
+		expect(items[0].json).toEqual({ id: '42', phoneNumberId: '42' });
 		expect(scope.isDone()).toBe(true);
 	});
 

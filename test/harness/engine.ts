@@ -70,11 +70,16 @@ class ManualStart implements INodeType {
 
 const START_TYPE = 'test.manualStart';
 
+/** This package's node types, the manual start, and any other node types a run brings along (n8n's HTTP Request in the benchmark). */
 class PackageNodeTypes implements INodeTypes {
-	constructor(private readonly loader: PackageDirectoryLoader) {}
+	constructor(
+		private readonly loader: PackageDirectoryLoader,
+		private readonly extra: Record<string, INodeType | IVersionedNodeType> = {},
+	) {}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
 		if (type === START_TYPE) return new ManualStart();
+		if (this.extra[type]) return this.extra[type];
 		const name = type.startsWith(`${PACKAGE_NAME}.`) ? type.slice(PACKAGE_NAME.length + 1) : type;
 		return this.loader.getNode(name).type;
 	}
@@ -208,10 +213,18 @@ export function testAdditionalData(
 }
 
 export interface RunNodeOptions {
-	/** Node type name without the package prefix, such as `whatsAppPhoneNumbers`. */
+	/** Node type name without the package prefix, such as `whatsAppPhoneNumbers`, or another package's full name. */
 	type: string;
+	typeVersion?: number;
 	parameters: INodeParameters;
+	/** This package's credential. */
 	credentials?: ICredentialDataDecryptedObject;
+	/** Credentials of other types (for a node of another package), by type. */
+	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** Node types of other packages, by full name. */
+	otherNodeTypes?: Record<string, INodeType | IVersionedNodeType>;
+	/** Fill unset parameters with their defaults, as the editor saves a node. */
+	withDefaults?: boolean;
 	/** Items that reach the node; one empty item by default. */
 	input?: INodeExecutionData[];
 	/** The node's "On Error" setting. */
@@ -231,7 +244,21 @@ export const NODE_UNDER_TEST = 'Node Under Test';
 /** Runs "Manual Start → node" through WorkflowExecute and returns what the node produced. */
 export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 	const loader = await loadPackage();
-	const nodeTypes = new PackageNodeTypes(loader);
+	const nodeTypes = new PackageNodeTypes(loader, options.otherNodeTypes);
+	const type = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
+	const typeVersion = options.typeVersion ?? 1;
+	const credentials = {
+		...options.otherCredentials,
+		...(options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {}),
+	};
+	const nodeCredentials = Object.fromEntries(
+		Object.keys(credentials).map((credentialType, index) => [credentialType, { id: String(index + 1), name: credentialType }]),
+	);
+	let parameters = options.parameters;
+	if (options.withDefaults) {
+		const { description } = nodeTypes.getByNameAndVersion(type, typeVersion);
+		parameters = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, null, description) ?? {};
+	}
 	const nodes: INode[] = [
 		{
 			id: 'start',
@@ -244,11 +271,11 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		{
 			id: 'under-test',
 			name: NODE_UNDER_TEST,
-			type: `${PACKAGE_NAME}.${options.type}`,
-			typeVersion: 1,
+			type,
+			typeVersion,
 			position: [200, 0],
-			parameters: options.parameters,
-			credentials: options.credentials ? { [CREDENTIAL_TYPE]: { id: '1', name: 'WhatsApp test account' } } : undefined,
+			parameters,
+			credentials: Object.keys(nodeCredentials).length ? nodeCredentials : undefined,
 			onError: options.onError,
 		},
 	];
@@ -283,10 +310,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		finished = fullRunData;
 	});
 
-	const additionalData = testAdditionalData(
-		new TestCredentialsHelper(loader, options.credentials ? { [CREDENTIAL_TYPE]: options.credentials } : {}),
-		hooks,
-	);
+	const additionalData = testAdditionalData(new TestCredentialsHelper(loader, credentials), hooks);
 
 	const runExecutionData: IRunExecutionData = {
 		startData: {},

@@ -1,4 +1,9 @@
+/** The fields Create and Create From Pre-Verified Number share: the number's parts and its display name. */
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+
+import { fieldOf } from '../../shared/parameters';
+import { sendValidated, type SentField } from '../../shared/requestSteps';
 
 /** A country calling code (`1`, `+44`), sent as digits. */
 export const countryDialCode = z
@@ -19,3 +24,66 @@ export const nationalNumber = z
 
 /** The display name (verified name) Meta will review. */
 export const displayName = z.string().trim().min(1, 'must not be empty');
+
+const countryCodeProperty: INodeProperties = {
+	displayName: 'Country Code',
+	name: 'countryCode',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 1',
+	description: 'The country calling code of the number, such as 1 for the US or 44 for the UK',
+};
+
+const phoneNumberProperty: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. 631 555 1234',
+	description: 'The number without its country code; spaces, dashes and brackets are removed',
+};
+
+const displayNameProperty: INodeProperties = {
+	displayName: 'Display Name',
+	name: 'displayName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Jasper Market',
+	description: "The business name shown in the number's WhatsApp profile; Meta reviews it",
+};
+
+export const newNumberProperties = [countryCodeProperty, phoneNumberProperty, displayNameProperty];
+
+const newNumberFields = {
+	countryCode: fieldOf(countryCodeProperty, countryDialCode),
+	phoneNumber: fieldOf(phoneNumberProperty, nationalNumber),
+	displayName: fieldOf(displayNameProperty, displayName),
+};
+
+/**
+ * A `preSend` step sending the new number's parts in the body. Meta names the country code
+ * and the number differently for a new number (`cc`, `phone_number`) and a pre-verified one
+ * (`country_dial_code`, `display_phone_number`); the display name is `verified_name` in both.
+ */
+export function sendNewNumberParts(
+	bodyNames: { countryCode: string; phoneNumber: string },
+	...more: SentField[]
+) {
+	return sendValidated(
+		...more,
+		{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: bodyNames.countryCode } },
+		{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: bodyNames.phoneNumber } },
+		{ ...newNumberFields.displayName, sendAs: { in: 'body', property: 'verified_name' } },
+	);
+}
+
+/** Both create operations add a number once: a repeat could add it twice or fail on the first one's success. */
+export const createOnce = {
+	repeat: 'oneShotWrite',
+	oneShotBecause: 'a repeat could add the number a second time',
+	outcomeCheck:
+		'list the WABA\'s numbers (Get Many, option Display Phone Number) to see whether it was added before running it again',
+} as const;

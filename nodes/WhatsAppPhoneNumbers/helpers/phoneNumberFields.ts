@@ -1,6 +1,47 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_PHONE_NUMBER_FIELDS, PHONE_NUMBER_FIELDS } from '../../shared/descriptions';
+/** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
+export const PHONE_NUMBER_FIELDS = [
+	'id',
+	'display_phone_number',
+	'verified_name',
+	'status',
+	'quality_rating',
+	'code_verification_status',
+	'name_status',
+	'new_name_status',
+	'certificate',
+	'new_certificate',
+	'throughput',
+	'platform_type',
+	'host_platform',
+	'last_onboarded_time',
+	'account_mode',
+	'is_official_business_account',
+	'is_pin_enabled',
+	'is_preverified_number',
+	'health_status',
+	'webhook_configuration',
+	'messaging_limit_tier',
+	'whatsapp_business_manager_messaging_limit',
+	'country_code',
+	'country_dial_code',
+	'search_visibility',
+] as const;
+
+/** Asked for unless the user picks otherwise: what an operations team checks first. */
+export const DEFAULT_PHONE_NUMBER_FIELDS = [
+	'id',
+	'display_phone_number',
+	'verified_name',
+	'status',
+	'quality_rating',
+	'code_verification_status',
+	'name_status',
+	'throughput',
+	'last_onboarded_time',
+	'account_mode',
+];
 
 /** The Fields and Additional Field Names options, shared by Get and Get Many. */
 export const phoneNumberFieldOptions: INodeProperties[] = [

@@ -8,3 +8,10 @@ export const registrationLimitNotice: INodeProperties = {
 	type: 'notice',
 	default: '',
 };
+
+/** Register and Deregister are sent once: each call counts against Meta's limit. */
+export const registrationCallOnce = {
+	repeat: 'oneShotWrite',
+	oneShotBecause: 'each register or deregister call counts against the limit of 10 per 72 hours',
+	outcomeCheck: 'read the number with Get and look at its status before calling again',
+} as const;

@@ -1,5 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	businessForPreVerifiedList,
@@ -8,64 +7,38 @@ import {
 	wabaIdField,
 	wabaIdLocator,
 } from '../../shared/descriptions';
-import { sendToGraphObject, sendValidated } from '../../shared/validation';
-import { countryDialCode, displayName, nationalNumber } from '../helpers/newNumberParts';
-import { outputNewPhoneNumberId } from '../helpers/outputs';
+import { graphOperation } from '../../shared/graphOperation';
+import { idsOf, namingGraphId, taggedWith } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { createOnce, newNumberProperties, sendNewNumberParts } from '../helpers/newNumberParts';
 
-export const option: INodePropertyOptions = {
+export const option = graphOperation({
 	name: 'Create From Pre-Verified Number',
 	value: 'createFromPreVerified',
 	action: 'Add a pre-verified number to a WhatsApp Business Account',
 	description:
 		"Turn a number of your pre-verified pool into a business phone number of a client's WhatsApp Business Account; register it next",
+	...createOnce,
 	routing: {
 		request: { method: 'POST' },
 		send: {
 			preSend: [
 				sendToGraphObject(wabaIdField, '/phone_numbers'),
-				sendValidated(
+				sendNewNumberParts(
+					{ countryCode: 'country_dial_code', phoneNumber: 'display_phone_number' },
 					{ ...preVerifiedNumberIdField, sendAs: { in: 'body', property: 'preverified_id' } },
-					{ parameter: 'countryCode', label: 'Country Code', schema: countryDialCode, sendAs: { in: 'body', property: 'country_dial_code' } },
-					{ parameter: 'phoneNumber', label: 'Phone Number', schema: nationalNumber, sendAs: { in: 'body', property: 'display_phone_number' } },
-					{ parameter: 'displayName', label: 'Display Name', schema: displayName, sendAs: { in: 'body', property: 'verified_name' } },
 				),
 			],
 		},
-		output: { postReceive: [outputNewPhoneNumberId] },
+		output: {
+			postReceive: [namingGraphId('phoneNumberId'), taggedWith(idsOf({ preVerifiedNumberId: preVerifiedNumberIdField }))],
+		},
 	},
-};
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	wabaIdLocator,
 	businessForPreVerifiedList,
 	preVerifiedNumberIdLocator,
-	{
-		displayName: 'Country Code',
-		name: 'countryCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 1',
-		description: 'The country calling code of the pre-verified number, such as 1 for the US',
-	},
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 555 078 3881',
-		description: 'The pre-verified number without its country code; spaces, dashes and brackets are removed',
-	},
-	{
-		displayName: 'Display Name',
-		name: 'displayName',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. Lucky Shrub',
-		description: "The client's business name shown in the number's WhatsApp profile; Meta reviews it",
-	},
+	...newNumberProperties,
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['createFromPreVerified'] } }, properties);

@@ -1,24 +1,26 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
-import { sendToGraphObject } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { namingGraphId } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
 import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
 import { addRegistrationDeadline } from '../helpers/registrationDeadline';
 
-export const option: INodePropertyOptions = {
+export const option = graphOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a phone number',
 	description: 'Read one business phone number with the fields you choose',
+	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendPhoneNumberFields] },
-		output: { postReceive: [addRegistrationDeadline] },
+		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline] },
 	},
-};
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	wabaForPhoneNumberList,
 	phoneNumberIdLocator,
 	{
@@ -31,5 +33,3 @@ const properties: INodeProperties[] = [
 		options: phoneNumberFieldOptions,
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);

@@ -1,27 +1,29 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
-import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
-import { e164Digits, sendToGraphObject, sendValidated } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { namingGraphId } from '../../shared/outputs';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { e164Digits } from '../../shared/schemas';
 import { sendAccountModeFilter, sendSortOrder } from '../helpers/listFilters';
 import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
 import { addRegistrationDeadline } from '../helpers/registrationDeadline';
 
-export const option: INodePropertyOptions = {
+export const option = graphOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many phone numbers',
 	description: 'List the business phone numbers of a WhatsApp Business Account',
+	repeat: 'read',
+	list: true,
 	routing: {
-		// qs.limit marks a list for the shared runner, which pages with the largest page Graph allows.
-		request: { method: 'GET', qs: { limit: GRAPH_MAX_PAGE_SIZE } },
+		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(wabaIdField, '/phone_numbers'), sendPhoneNumberFields] },
-		output: { postReceive: [addRegistrationDeadline] },
+		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline] },
 	},
-};
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	wabaIdLocator,
 	...returnAllOrLimit,
 	{
@@ -82,5 +84,3 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);

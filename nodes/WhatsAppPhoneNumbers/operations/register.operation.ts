@@ -1,10 +1,12 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
-import { sendToGraphObject, sendValidated, sixDigitPin } from '../../shared/validation';
-import { outputRegistrationResult } from '../helpers/outputs';
-import { registrationLimitNotice } from '../helpers/registrationLimit';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { fieldOf } from '../../shared/parameters';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { sixDigitPin } from '../../shared/schemas';
+import { registrationCallOnce, registrationLimitNotice } from '../helpers/registrationLimit';
 
 /** Regions Meta documents for local storage at registration. */
 const DATA_LOCALIZATION_REGIONS: Array<{ name: string; value: string }> = [
@@ -24,43 +26,44 @@ const DATA_LOCALIZATION_REGIONS: Array<{ name: string; value: string }> = [
 	{ name: 'United Kingdom (GB)', value: 'GB' },
 ];
 
-export const option: INodePropertyOptions = {
+const pinProperty: INodeProperties = {
+	displayName: 'Two-Step Verification PIN',
+	name: 'pin',
+	type: 'string',
+	typeOptions: { password: true },
+	required: true,
+	default: '',
+	placeholder: 'e.g. 123456',
+	description:
+		"Six digits. If the number already has two-step verification, use its current PIN; otherwise this PIN becomes the number's two-step PIN.",
+};
+
+const pinField = fieldOf(pinProperty, sixDigitPin);
+
+export const option = graphOperation({
 	name: 'Register',
 	value: 'register',
 	action: 'Register a phone number for Cloud API',
 	description: 'Register a verified business phone number so it can send and receive messages, setting its two-step PIN',
+	...registrationCallOnce,
+	secrets: [pinField],
 	routing: {
 		request: { method: 'POST', body: { messaging_product: 'whatsapp' } },
 		send: {
 			preSend: [
 				sendToGraphObject(phoneNumberIdField, '/register'),
-				sendValidated({
-					parameter: 'pin',
-					label: 'Two-Step Verification PIN',
-					schema: sixDigitPin,
-					sendAs: { in: 'body', property: 'pin' },
-				}),
+				sendValidated({ ...pinField, sendAs: { in: 'body', property: 'pin' } }),
 			],
 		},
-		output: { postReceive: [outputRegistrationResult] },
+		output: { postReceive: [taggedWithPhoneNumber] },
 	},
-};
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	registrationLimitNotice,
 	wabaForPhoneNumberList,
 	phoneNumberIdLocator,
-	{
-		displayName: 'Two-Step Verification PIN',
-		name: 'pin',
-		type: 'string',
-		typeOptions: { password: true },
-		required: true,
-		default: '',
-		placeholder: 'e.g. 123456',
-		description:
-			"Six digits. If the number already has two-step verification, use its current PIN; otherwise this PIN becomes the number's two-step PIN.",
-	},
+	pinProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -82,5 +85,3 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['register'] } }, properties);

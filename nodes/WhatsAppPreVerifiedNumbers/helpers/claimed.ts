@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { registrationDeadline } from '../../shared/lifecycle';
+import { registrationDeadline } from './lifecycle';
 
 /** Formats differ between the two lists (`+1 211-555-5105` vs `12115555105`): compare digits. */
 function digitsOf(phone: unknown): string {

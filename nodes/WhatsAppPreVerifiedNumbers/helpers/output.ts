@@ -1,18 +1,12 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { preVerifiedNumberIdField } from '../../shared/descriptions';
-import { lifecycleOfPreVerifiedNumber } from '../../shared/lifecycle';
-import type { NumberIdOutput } from '../../shared/oneTimeCode';
-import type { ValidatedParameter } from '../../shared/validation';
-import { getValidatedParameter } from '../../shared/validation';
+import { idsOf, taggedWith, withNamedId } from '../../shared/outputs';
+import { lifecycleOfPreVerifiedNumber } from './lifecycle';
 
-/** A pre-verified number as Graph returned it, with its ID in the user's words and its lifecycle. */
+/** A pre-verified number as Graph returned it (`id` kept), with its ID in the user's words and its lifecycle. */
 export function describePreVerifiedNumber(number: IDataObject, now: Date): IDataObject {
-	return {
-		...number,
-		preVerifiedNumberId: number.id === undefined ? undefined : String(number.id),
-		lifecycle: lifecycleOfPreVerifiedNumber(number, now),
-	};
+	return { ...withNamedId(number, 'preVerifiedNumberId'), lifecycle: lifecycleOfPreVerifiedNumber(number, now) };
 }
 
 /** Adds the computed lifecycle to every pre-verified number of a response page. */
@@ -24,22 +18,7 @@ export async function withLifecycle(
 	return items.map((item) => ({ json: describePreVerifiedNumber(item.json, now) }));
 }
 
-/**
- * Adds the validated parameters a request acted on to its result (`{success: true}` alone
- * does not tell the next node which number it was). Secrets such as the code are never passed.
- */
-export function withParameters(fields: Record<string, ValidatedParameter<unknown>>): PostReceiveAction {
-	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
-		const values: IDataObject = {};
-		for (const [outputName, field] of Object.entries(fields)) {
-			values[outputName] = getValidatedParameter(this, field) as IDataObject[string];
-		}
-		return items.map((item) => ({ json: { ...item.json, ...values } }));
-	};
-}
+export const preVerifiedNumberIds = idsOf({ preVerifiedNumberId: preVerifiedNumberIdField });
 
-/** The one-time-code steps output the number as `preVerifiedNumberId`, like every other operation here. */
-export const preVerifiedNumberIdOutput: NumberIdOutput = {
-	outputAs: 'preVerifiedNumberId',
-	read: (context) => getValidatedParameter(context, preVerifiedNumberIdField),
-};
+/** Graph answers `{success}` or a list of partners: the output says which pre-verified number it was about. */
+export const taggedWithPreVerifiedNumber = taggedWith(preVerifiedNumberIds);

@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { preVerifiedNumberIdField } from '../../shared/descriptions';
-import type { ValidatedParameter } from '../../shared/validation';
-import { graphObjectId, sendValidated } from '../../shared/validation';
-import { withParameters } from './output';
-
-const partnerBusinessIdField: ValidatedParameter<string> = {
-	parameter: 'partnerBusinessId',
-	label: 'Partner Business ID',
-	schema: graphObjectId,
-};
+import type { Repetition } from '../../shared/graphOperation';
+import { idsOf, taggedWith } from '../../shared/outputs';
+import { fieldOf } from '../../shared/parameters';
+import { sendValidated } from '../../shared/requestSteps';
+import { graphObjectId } from '../../shared/schemas';
 
 export const partnerBusinessId: INodeProperties = {
 	displayName: 'Partner Business ID',
@@ -21,13 +17,20 @@ export const partnerBusinessId: INodeProperties = {
 	description: 'The business portfolio ID of the partner in your multi-partner solution',
 };
 
+const partnerBusinessIdField = fieldOf(partnerBusinessId, graphObjectId);
+
 /** Share and Unshare send the same query: `partner_business_id` and `preverified_id`. */
 export const sendShareQuery = sendValidated(
 	{ ...preVerifiedNumberIdField, sendAs: { in: 'qs', property: 'preverified_id' } },
 	{ ...partnerBusinessIdField, sendAs: { in: 'qs', property: 'partner_business_id' } },
 );
 
-export const withSharedNumber = withParameters({
-	preVerifiedNumberId: preVerifiedNumberIdField,
-	partnerBusinessId: partnerBusinessIdField,
-});
+export const withSharedNumber = taggedWith(
+	idsOf({ preVerifiedNumberId: preVerifiedNumberIdField, partnerBusinessId: partnerBusinessIdField }),
+);
+
+/** Sharing sets who may offer the number: a repeat leaves the same result. */
+export const sharingSetsState: Repetition = {
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'list who the number is shared with (Get Partners) before running it again',
+};

@@ -1,16 +1,25 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator } from '../../shared/descriptions';
-import { computePreVerifiedLifecycle } from '../../shared/lifecycle';
-import { e164Digits, getValidatedParameter, sendToGraphObject, sendValidated } from '../../shared/validation';
-import type { ValidatedParameter } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { withNamedId } from '../../shared/outputs';
+import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { e164Digits } from '../../shared/schemas';
+import { computePreVerifiedLifecycle } from '../helpers/lifecycle';
 
-const phoneNumberField: ValidatedParameter<string> = {
-	parameter: 'phoneNumber',
-	label: 'Phone Number',
-	schema: e164Digits,
+const phoneNumberProperty: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phoneNumber',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. +1 555 078 3881',
+	description:
+		'The number to add, with its country code. Any common formatting works (+1 (555) 078-3881, 1-555-078-3881); only the digits are sent.',
 };
+
+const phoneNumberField = fieldOf(phoneNumberProperty, e164Digits);
 
 /**
  * Graph answers only `{id}`. The number was added just now and is not verified yet, so
@@ -28,8 +37,7 @@ async function describeAddedNumber(
 	);
 	return items.map((item) => ({
 		json: {
-			...item.json,
-			preVerifiedNumberId: String(item.json.id),
+			...withNamedId(item.json, 'preVerifiedNumberId'),
 			phone_number: phoneNumber,
 			addedAt: now.toISOString(),
 			lifecycle,
@@ -37,29 +45,24 @@ async function describeAddedNumber(
 	}));
 }
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'POST' },
-	send: {
-		preSend: [
-			sendToGraphObject(businessIdField, '/add_phone_numbers'),
-			sendValidated({ ...phoneNumberField, sendAs: { in: 'qs', property: 'phone_number' } }),
-		],
+export const option = graphOperation({
+	name: 'Add',
+	value: 'add',
+	action: 'Add a number to the preverified pool',
+	description: 'Add a phone number to the pool; verify it next with Request Code and Verify Code',
+	repeat: 'oneShotWrite',
+	oneShotBecause: 'a repeat could add the number to the pool a second time',
+	outcomeCheck: 'list the pool (Get Many, filter Phone Number) to see whether it was added before running it again',
+	routing: {
+		request: { method: 'POST' },
+		send: {
+			preSend: [
+				sendToGraphObject(businessIdField, '/add_phone_numbers'),
+				sendValidated({ ...phoneNumberField, sendAs: { in: 'qs', property: 'phone_number' } }),
+			],
+		},
+		output: { postReceive: [describeAddedNumber] },
 	},
-	output: { postReceive: [describeAddedNumber] },
-};
+});
 
-const properties: INodeProperties[] = [
-	businessIdLocator,
-	{
-		displayName: 'Phone Number',
-		name: 'phoneNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. +1 555 078 3881',
-		description:
-			'The number to add, with its country code. Any common formatting works (+1 (555) 078-3881, 1-555-078-3881); only the digits are sent.',
-	},
-];
-
-export const description = updateDisplayOptions({ show: { operation: ['add'] } }, properties);
+export const properties: INodeProperties[] = [businessIdLocator, phoneNumberProperty];

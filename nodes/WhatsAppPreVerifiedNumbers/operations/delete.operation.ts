@@ -1,17 +1,40 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { sendToGraphObject } from '../../shared/validation';
-import { withParameters } from '../helpers/output';
+import { businessForPreVerifiedList, preVerifiedNumberIdLocator, preVerifiedNumberIdField } from '../../shared/descriptions';
+import type { GraphError } from '../../shared/graphErrors';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { preVerifiedNumberIds, taggedWithPreVerifiedNumber } from '../helpers/output';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'DELETE' },
-	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
-	output: { postReceive: [withParameters({ preVerifiedNumberId: preVerifiedNumberIdField })] },
-};
+/** Graph's "object does not exist" (code 100, subcode 33). */
+function isGone(graphError: GraphError): boolean {
+	return graphError.code === 100 && graphError.error_subcode === 33;
+}
 
-const properties: INodeProperties[] = [
+export const option = graphOperation({
+	name: 'Delete',
+	value: 'delete',
+	action: 'Delete a preverified number',
+	description: 'Remove a number from the pool',
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'read the number with Get: an error saying it does not exist means it was deleted',
+	doneOnRetry(graphError) {
+		if (!isGone(graphError)) return undefined;
+		return {
+			success: true,
+			...preVerifiedNumberIds(this),
+			alreadyDeleted: true,
+			note: 'The first attempt failed with a temporary error and the retry found the number already gone, so the first attempt deleted it.',
+		};
+	},
+	routing: {
+		request: { method: 'DELETE' },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
+		output: { postReceive: [taggedWithPreVerifiedNumber] },
+	},
+});
+
+export const properties: INodeProperties[] = [
 	{
 		displayName:
 			'Deleting cannot be undone: the number leaves the pool with its verification, and partners it was shared with can no longer offer it. To use it again, add it again and verify it with a new code.',
@@ -22,5 +45,3 @@ const properties: INodeProperties[] = [
 	businessForPreVerifiedList,
 	preVerifiedNumberIdLocator,
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);

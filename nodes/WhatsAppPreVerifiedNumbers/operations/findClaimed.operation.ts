@@ -1,11 +1,11 @@
-import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
-import { graphApiList, graphRequestRunner } from '../../shared/transport';
-import { getValidatedParameter, sendToGraphObject, sendValidated } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { getValidatedParameter } from '../../shared/parameters';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { graphApiList } from '../../shared/transport';
 import { matchClaimedNumbers } from '../helpers/claimed';
-import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
 
 /** `last_onboarded_time` is when the number came onto the WABA: the claim, for the deadline. */
 const BUSINESS_PHONE_NUMBER_FIELDS = 'id,display_phone_number,code_verification_status,status,last_onboarded_time';
@@ -28,17 +28,23 @@ async function findClaimedNumbers(
 	return claimed.map((json) => ({ json }));
 }
 
-export const routing: INodePropertyRouting = {
-	request: {
-		method: 'GET',
+export const option = graphOperation({
+	name: 'Find Claimed',
+	value: 'findClaimed',
+	action: 'Find claimed preverified numbers',
+	description:
+		'Find pool numbers a client claimed onto a WABA, with the new phone-number ID and the 90-day registration deadline',
+	repeat: 'read',
+	list: true,
+	finish: findClaimedNumbers,
+	routing: {
 		// Matching needs only the ID and the number.
-		qs: { fields: 'id,phone_number', limit: GRAPH_MAX_PAGE_SIZE },
+		request: { method: 'GET', qs: { fields: 'id,phone_number' } },
+		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers'), sendValidated(wabaIdField)] },
 	},
-	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers'), sendValidated(wabaIdField)] },
-	operations: { pagination: graphRequestRunner(findClaimedNumbers) },
-};
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	businessIdLocator,
 	{
 		...wabaIdLocator,
@@ -46,5 +52,3 @@ const properties: INodeProperties[] = [
 			'The client’s WhatsApp Business Account to look in. Its phone numbers are compared with the pool, digits only.',
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['findClaimed'] } }, properties);

@@ -1,17 +1,22 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { sendToGraphObject } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
 import { withLifecycle } from '../helpers/output';
 import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
-	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
-	output: { postReceive: [withLifecycle] },
-};
+export const option = graphOperation({
+	name: 'Get',
+	value: 'get',
+	action: 'Get a preverified number',
+	description: 'Read one pre-verified number with its verification times and computed lifecycle',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
+		output: { postReceive: [withLifecycle] },
+	},
+});
 
-const properties: INodeProperties[] = [businessForPreVerifiedList, preVerifiedNumberIdLocator];
-
-export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
+export const properties: INodeProperties[] = [businessForPreVerifiedList, preVerifiedNumberIdLocator];

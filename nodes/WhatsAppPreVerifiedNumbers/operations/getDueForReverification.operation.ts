@@ -1,12 +1,11 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator } from '../../shared/descriptions';
-import type { PreVerifiedLifecycle } from '../../shared/lifecycle';
-import { dueForReverification } from '../../shared/lifecycle';
-import { sendToGraphObject } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { dueForReverification, type PreVerifiedLifecycle } from '../helpers/lifecycle';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { POOL_LIST_QUERY } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 
 /** Keeps, page by page, the numbers a scheduled run should act on, each with why it is due. */
 async function keepDueNumbers(
@@ -24,13 +23,22 @@ async function keepDueNumbers(
 	return due;
 }
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'GET', qs: POOL_LIST_QUERY },
-	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
-	output: { postReceive: [keepDueNumbers] },
-};
+export const option = graphOperation({
+	name: 'Get Due for Re-Verification',
+	value: 'getDueForReverification',
+	action: 'List numbers due for reverification',
+	description:
+		'List only the numbers to verify now: re-verification window open, lapsed, or never verified; each says why',
+	repeat: 'read',
+	list: true,
+	routing: {
+		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
+		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
+		output: { postReceive: [keepDueNumbers] },
+	},
+});
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
 	businessIdLocator,
 	{
 		displayName: 'Options',
@@ -52,5 +60,3 @@ const properties: INodeProperties[] = [
 		],
 	},
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['getDueForReverification'] } }, properties);

@@ -1,12 +1,11 @@
-import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator } from '../../shared/descriptions';
-import type { PreVerifiedLifecycle } from '../../shared/lifecycle';
-import { graphRequestRunner } from '../../shared/transport';
-import { sendToGraphObject } from '../../shared/validation';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import type { PreVerifiedLifecycle } from '../helpers/lifecycle';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { POOL_LIST_QUERY } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 
 /**
  * One item for Embedded Signup's `extras.setup.preVerifiedPhone`. Graph's status can still
@@ -37,16 +36,20 @@ async function embeddedSignupIds(
 	];
 }
 
-export const routing: INodePropertyRouting = {
-	request: {
-		method: 'GET',
+export const option = graphOperation({
+	name: 'Get Embedded Signup IDs',
+	value: 'getEmbeddedSignupIds',
+	action: 'Get verified numbers for embedded signup',
+	description:
+		'One item with the IDs of the pool’s verified numbers, shaped for extras.setup.preVerifiedPhone in Embedded Signup',
+	repeat: 'read',
+	list: true,
+	finish: embeddedSignupIds,
+	routing: {
 		// Graph filters by status on its side, so unverified numbers cost no pages.
-		qs: { ...POOL_LIST_QUERY, code_verification_status: 'VERIFIED' },
+		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS, code_verification_status: 'VERIFIED' } },
+		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
 	},
-	send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
-	operations: { pagination: graphRequestRunner(embeddedSignupIds) },
-};
+});
 
-const properties: INodeProperties[] = [businessIdLocator];
-
-export const description = updateDisplayOptions({ show: { operation: ['getEmbeddedSignupIds'] } }, properties);
+export const properties: INodeProperties[] = [businessIdLocator];

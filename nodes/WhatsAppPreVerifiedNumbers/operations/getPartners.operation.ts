@@ -1,17 +1,22 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { GRAPH_MAX_PAGE_SIZE } from '../../shared/pagination';
-import { sendToGraphObject } from '../../shared/validation';
-import { withParameters } from '../helpers/output';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { taggedWithPreVerifiedNumber } from '../helpers/output';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'GET', qs: { limit: GRAPH_MAX_PAGE_SIZE } },
-	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField, '/partners')] },
-	output: { postReceive: [withParameters({ preVerifiedNumberId: preVerifiedNumberIdField })] },
-};
+export const option = graphOperation({
+	name: 'Get Partners',
+	value: 'getPartners',
+	action: 'Get the partners a number is shared with',
+	description: 'List the partner businesses a pre-verified number is shared with, one item per partner',
+	repeat: 'read',
+	list: true,
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField, '/partners')] },
+		output: { postReceive: [taggedWithPreVerifiedNumber] },
+	},
+});
 
-const properties: INodeProperties[] = [businessForPreVerifiedList, preVerifiedNumberIdLocator];
-
-export const description = updateDisplayOptions({ show: { operation: ['getPartners'] } }, properties);
+export const properties: INodeProperties[] = [businessForPreVerifiedList, preVerifiedNumberIdLocator];

@@ -1,20 +1,19 @@
-import type { INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { codeMethodProperty, describeCodeDelivery, languageProperties, sendCodeMethodAndLanguage } from '../../shared/oneTimeCode';
-import { sendToGraphObject } from '../../shared/validation';
-import { preVerifiedNumberIdOutput } from '../helpers/output';
+import { codeMethodProperty, languageProperties, requestCodeOption } from '../../shared/oneTimeCode';
+import { preVerifiedNumberIds } from '../helpers/output';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'POST' },
-	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField, '/request_code'), sendCodeMethodAndLanguage] },
-	output: { postReceive: [describeCodeDelivery(preVerifiedNumberIdOutput)] },
-};
+export const option = requestCodeOption({
+	target: preVerifiedNumberIdField,
+	ids: preVerifiedNumberIds,
+	action: 'Request a one time verification code',
+	description: 'Have Meta send a one-time code to the number by SMS or voice call',
+});
 
-export const description = updateDisplayOptions({ show: { operation: ['requestCode'] } }, [
+export const properties: INodeProperties[] = [
 	businessForPreVerifiedList,
 	preVerifiedNumberIdLocator,
 	codeMethodProperty,
 	...languageProperties,
-]);
+];

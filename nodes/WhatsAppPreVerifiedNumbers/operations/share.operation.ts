@@ -1,16 +1,21 @@
-import type { INodeProperties, INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessIdField, businessIdLocator, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { sendToGraphObject } from '../../shared/validation';
-import { partnerBusinessId, sendShareQuery, withSharedNumber } from '../helpers/sharing';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { partnerBusinessId, sendShareQuery, sharingSetsState, withSharedNumber } from '../helpers/sharing';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'POST' },
-	send: { preSend: [sendToGraphObject(businessIdField, '/share_preverified_numbers'), sendShareQuery] },
-	output: { postReceive: [withSharedNumber] },
-};
+export const option = graphOperation({
+	name: 'Share',
+	value: 'share',
+	action: 'Share a preverified number with a partner',
+	description: 'Let a partner of your multi-partner solution offer the number in its Embedded Signup',
+	...sharingSetsState,
+	routing: {
+		request: { method: 'POST' },
+		send: { preSend: [sendToGraphObject(businessIdField, '/share_preverified_numbers'), sendShareQuery] },
+		output: { postReceive: [withSharedNumber] },
+	},
+});
 
-const properties: INodeProperties[] = [businessIdLocator, preVerifiedNumberIdLocator, partnerBusinessId];
-
-export const description = updateDisplayOptions({ show: { operation: ['share'] } }, properties);
+export const properties: INodeProperties[] = [businessIdLocator, preVerifiedNumberIdLocator, partnerBusinessId];

@@ -1,19 +1,14 @@
-import type { INodePropertyRouting } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
-import { oneTimeCodeProperty, reportCodeVerified, sendOneTimeCode } from '../../shared/oneTimeCode';
-import { sendToGraphObject } from '../../shared/validation';
-import { preVerifiedNumberIdOutput } from '../helpers/output';
+import { oneTimeCodeProperty, verifyCodeOption } from '../../shared/oneTimeCode';
+import { preVerifiedNumberIds } from '../helpers/output';
 
-export const routing: INodePropertyRouting = {
-	request: { method: 'POST' },
-	send: { preSend: [sendToGraphObject(preVerifiedNumberIdField, '/verify_code'), sendOneTimeCode] },
-	output: { postReceive: [reportCodeVerified(preVerifiedNumberIdOutput)] },
-};
+export const option = verifyCodeOption({
+	target: preVerifiedNumberIdField,
+	ids: preVerifiedNumberIds,
+	action: 'Verify the one time code a preverified number received',
+	description: 'Verify the number with its one-time code; it then stays verified for 90 days',
+});
 
-export const description = updateDisplayOptions({ show: { operation: ['verifyCode'] } }, [
-	businessForPreVerifiedList,
-	preVerifiedNumberIdLocator,
-	oneTimeCodeProperty,
-]);
+export const properties: INodeProperties[] = [businessForPreVerifiedList, preVerifiedNumberIdLocator, oneTimeCodeProperty];

@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField } from '../../shared/descriptions';
-import { getValidatedParameter, sendToGraphObject } from '../../shared/validation';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
 
 /**
  * Meta's docs name the flag `enable_identity_key_check`, its OpenAPI description `enabled`;
@@ -17,14 +19,20 @@ async function outputIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
-	return items.map((item) => ({
-		json: { phoneNumberId, identityKeyCheckEnabled: identityKeyCheckEnabled(item.json) },
-	}));
+	return items.map((item) => ({ json: { identityKeyCheckEnabled: identityKeyCheckEnabled(item.json) } }));
 }
 
-export const routing = {
-	request: { method: 'GET' as const },
-	send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
-	output: { postReceive: [outputIdentityCheck] },
-};
+export const option = graphOperation({
+	name: 'Get Identity Change Check',
+	value: 'getIdentityChangeCheck',
+	action: 'Get whether the identity change check is on',
+	description: "Read whether messages are checked against the customer's identity hash",
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		output: { postReceive: [outputIdentityCheck, taggedWithPhoneNumber] },
+	},
+});
+
+export const properties: INodeProperties[] = [wabaForPhoneNumberList, phoneNumberIdLocator];

@@ -1,19 +1,22 @@
-import type { IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField } from '../../shared/descriptions';
-import { getValidatedParameter, sendToGraphObject } from '../../shared/validation';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
 
-/** Graph's settings as they come (calling, storage, identity check…), tagged with the number they belong to. */
-async function tagWithPhoneNumber(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
-	return items.map((item) => ({ json: { phoneNumberId, ...item.json } }));
-}
+export const option = graphOperation({
+	name: 'Get Settings',
+	value: 'getSettings',
+	action: 'Get the settings of a phone number',
+	description: 'Read all settings of the number (identity check, calling, local storage…)',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		// Graph's settings as they come (calling, storage, identity check…), tagged with the number.
+		output: { postReceive: [taggedWithPhoneNumber] },
+	},
+});
 
-export const routing = {
-	request: { method: 'GET' as const },
-	send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
-	output: { postReceive: [tagWithPhoneNumber] },
-};
+export const properties: INodeProperties[] = [wabaForPhoneNumberList, phoneNumberIdLocator];

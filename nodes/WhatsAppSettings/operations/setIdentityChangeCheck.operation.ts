@@ -1,10 +1,13 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import { phoneNumberIdField } from '../../shared/descriptions';
-import { getValidatedParameter, sendToGraphObject } from '../../shared/validation';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
 
-const properties: INodeProperties[] = [
+export const properties: INodeProperties[] = [
+	wabaForPhoneNumberList,
+	phoneNumberIdLocator,
 	{
 		displayName:
 			'With the check on, Meta adds each customer\'s identity hash to message webhooks. A message sent with an old hash is not delivered when the customer\'s identity changed (new phone, reinstall): a status webhook reports error 137000 instead. Watch for it with the WhatsApp Phone Number Trigger\'s identity events, re-establish trust outside WhatsApp, then resend without the hash.',
@@ -25,21 +28,24 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['setIdentityChangeCheck'] } }, properties);
-
 async function reportIdentityCheck(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	const identityKeyCheckEnabled = this.getNodeParameter('identityKeyCheckEnabled') as boolean;
-	return items.map((item) => ({
-		json: { success: item.json.success === true, phoneNumberId, identityKeyCheckEnabled },
-	}));
+	return items.map((item) => ({ json: { success: item.json.success === true, identityKeyCheckEnabled } }));
 }
 
-export const routing = {
-	request: { method: 'POST' as const },
-	send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
-	output: { postReceive: [reportIdentityCheck] },
-};
+export const option = graphOperation({
+	name: 'Set Identity Change Check',
+	value: 'setIdentityChangeCheck',
+	action: 'Turn the identity change check on or off',
+	description: 'Refuse messages to customers whose identity changed since you stored their hash',
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'read it with Get Identity Change Check',
+	routing: {
+		request: { method: 'POST' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		output: { postReceive: [reportIdentityCheck, taggedWithPhoneNumber] },
+	},
+});

@@ -1,10 +1,50 @@
-import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField } from '../../shared/descriptions';
-import { getValidatedParameter, sendToGraphObject, sendValidated, sixDigitPin } from '../../shared/validation';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { fieldOf } from '../../shared/parameters';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { sixDigitPin } from '../../shared/schemas';
 
-const properties: INodeProperties[] = [
+const pinProperty: INodeProperties = {
+	displayName: 'PIN',
+	name: 'pin',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	required: true,
+	placeholder: 'e.g. 123456',
+	description: 'The new six-digit two-step verification PIN of the number',
+};
+
+const pinField = fieldOf(pinProperty, sixDigitPin);
+
+export const option = graphOperation({
+	name: 'Set Two-Step Verification PIN',
+	value: 'setTwoStepPin',
+	action: 'Set the two step verification pin',
+	description: 'Set a new six-digit two-step verification PIN for the number',
+	// Setting the same PIN twice leaves the same PIN.
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'setting the same PIN again is safe, so run the node again',
+	secrets: [pinField],
+	routing: {
+		request: { method: 'POST' },
+		send: {
+			preSend: [
+				sendToGraphObject(phoneNumberIdField),
+				sendValidated({ ...pinField, sendAs: { in: 'body', property: 'pin' } }),
+			],
+		},
+		// Graph answers `{success: true}`; the PIN itself is never echoed back.
+		output: { postReceive: [taggedWithPhoneNumber] },
+	},
+});
+
+export const properties: INodeProperties[] = [
+	wabaForPhoneNumberList,
+	phoneNumberIdLocator,
 	{
 		displayName:
 			'Two-step verification cannot be turned off through the API: this only sets a new PIN. Keep the PIN safe: it is needed to register the number again and to delete it in WhatsApp Manager.',
@@ -12,36 +52,5 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'PIN',
-		name: 'pin',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		placeholder: 'e.g. 123456',
-		description: 'The new six-digit two-step verification PIN of the number',
-	},
+	pinProperty,
 ];
-
-export const description = updateDisplayOptions({ show: { operation: ['setTwoStepPin'] } }, properties);
-
-/** Graph answers `{success: true}`; the PIN itself is never echoed back. */
-async function reportPinSet(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
-	return items.map((item) => ({ json: { success: item.json.success === true, phoneNumberId } }));
-}
-
-export const routing = {
-	request: { method: 'POST' as const },
-	send: {
-		preSend: [
-			sendToGraphObject(phoneNumberIdField),
-			sendValidated({ parameter: 'pin', label: 'PIN', schema: sixDigitPin, sendAs: { in: 'body', property: 'pin' } }),
-		],
-	},
-	output: { postReceive: [reportPinSet] },
-};

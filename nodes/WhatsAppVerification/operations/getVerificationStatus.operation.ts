@@ -1,8 +1,16 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
+import { graphOperation } from '../../shared/graphOperation';
 import { parseGraphTime } from '../../shared/graphTime';
-import { sendToGraphObject } from '../../shared/validation';
-import { chosenNumberIdField, chosenNumberType, type NumberType } from '../numberTarget';
+import { taggedWith } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { chosenNumberIdField, chosenNumberIds, chosenNumberType, numberTargetProperties, type NumberType } from '../helpers/numberTarget';
 
 /** Only a pre-verified number has a verification time and an expiry (90 days after it). */
 const STATUS_FIELDS: Record<NumberType, string[]> = {
@@ -47,8 +55,18 @@ async function outputStatus(
 	return items.map((item) => ({ json: toStatusOutput(item.json) }));
 }
 
-export const routing = {
-	request: { method: 'GET' as const },
-	send: { preSend: [askForStatusFields, sendToGraphObject(chosenNumberIdField)] },
-	output: { postReceive: [outputStatus] },
-};
+export const option = graphOperation({
+	name: 'Get Verification Status',
+	value: 'getVerificationStatus',
+	action: 'Get the verification status of a number',
+	description:
+		'Read whether the number is verified (and, for a pre-verified number, when it was verified and when that expires)',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [askForStatusFields, sendToGraphObject(chosenNumberIdField)] },
+		output: { postReceive: [outputStatus, taggedWith(chosenNumberIds)] },
+	},
+});
+
+export const properties: INodeProperties[] = numberTargetProperties;

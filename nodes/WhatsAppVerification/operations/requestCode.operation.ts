@@ -1,16 +1,13 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { codeMethodProperty, describeCodeDelivery, languageProperties, sendCodeMethodAndLanguage } from '../../shared/oneTimeCode';
-import { sendToGraphObject } from '../../shared/validation';
-import { chosenNumberIdField, chosenNumberIdOutput } from '../numberTarget';
+import { codeMethodProperty, languageProperties, requestCodeOption } from '../../shared/oneTimeCode';
+import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
 
-export const description = updateDisplayOptions({ show: { operation: ['requestCode'] } }, [
-	codeMethodProperty,
-	...languageProperties,
-]);
+export const option = requestCodeOption({
+	target: chosenNumberIdField,
+	ids: chosenNumberIds,
+	action: 'Request a one time verification code',
+	description: 'Have Meta send a six-digit code to the number by SMS or voice call',
+});
 
-export const routing = {
-	request: { method: 'POST' as const },
-	send: { preSend: [sendToGraphObject(chosenNumberIdField, '/request_code'), sendCodeMethodAndLanguage] },
-	output: { postReceive: [describeCodeDelivery(chosenNumberIdOutput)] },
-};
+export const properties: INodeProperties[] = [...numberTargetProperties, codeMethodProperty, ...languageProperties];

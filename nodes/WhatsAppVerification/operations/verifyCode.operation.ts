@@ -1,13 +1,13 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { oneTimeCodeProperty, reportCodeVerified, sendOneTimeCode } from '../../shared/oneTimeCode';
-import { sendToGraphObject } from '../../shared/validation';
-import { chosenNumberIdField, chosenNumberIdOutput } from '../numberTarget';
+import { oneTimeCodeProperty, verifyCodeOption } from '../../shared/oneTimeCode';
+import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
 
-export const description = updateDisplayOptions({ show: { operation: ['verifyCode'] } }, [oneTimeCodeProperty]);
+export const option = verifyCodeOption({
+	target: chosenNumberIdField,
+	ids: chosenNumberIds,
+	action: 'Verify the code a number received',
+	description: 'Confirm the number with the six-digit code it received',
+});
 
-export const routing = {
-	request: { method: 'POST' as const },
-	send: { preSend: [sendToGraphObject(chosenNumberIdField, '/verify_code'), sendOneTimeCode] },
-	output: { postReceive: [reportCodeVerified(chosenNumberIdOutput)] },
-};
+export const properties: INodeProperties[] = [...numberTargetProperties, oneTimeCodeProperty];

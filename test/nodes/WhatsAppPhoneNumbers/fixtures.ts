@@ -50,3 +50,8 @@ export function graphPage(data: IDataObject[], after: string, { last = false } =
 	if (!last) paging.next = `https://graph.facebook.com/v24.0/${WABA_ID}/phone_numbers?limit=100&after=${after}`;
 	return { data, paging };
 }
+
+/** A number as the node outputs it: Graph's object, its `id` also named `phoneNumberId`. */
+export function asOutput(number: IDataObject): IDataObject {
+	return { ...number, phoneNumberId: number.id };
+}

@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { adviceForCode, graphApiError, graphErrorIn, redactSecrets } from '../../../nodes/shared/graphErrors';
+import { adviceForCode, graphApiError, graphErrorIn, redactSecrets, sentences } from '../../../nodes/shared/graphErrors';
 
 const node = { name: 'WhatsApp Phone Numbers', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 
@@ -82,6 +82,22 @@ describe('Graph error map', () => {
 		expect(error.context.graphError).toMatchObject({ code: 133005, fbtrace_id: 'AXyz123' });
 	});
 
+	it('ends each sentence with one full stop, even when Meta\'s details end with their own', () => {
+		const error = graphApiError(node, {
+			message: 'Rate limit',
+			code: 133016,
+			error_data: { details: 'Try again later.' },
+			fbtrace_id: 'T2',
+		});
+		expect(error.description).toContain('Details: Try again later. Graph error 133016, fbtrace_id T2.');
+		expect(error.description).not.toContain('..');
+	});
+
+	it('gives transient errors advice that does not claim a retry happened', () => {
+		const error = graphApiError(node, { message: 'Something went wrong', code: 131000 });
+		expect(error.description).toBe('Run the node again in a few minutes. Graph error 131000.');
+	});
+
 	it("shows Meta's own message for unknown codes", () => {
 		const error = graphApiError(node, { message: 'Something new went wrong', code: 424242, fbtrace_id: 'T1' });
 		expect(error.message).toBe('Graph API error: Something new went wrong');
@@ -119,6 +135,10 @@ describe('redactSecrets', () => {
 });
 
 describe('graphErrorIn', () => {
+	it('joins texts into sentences, skipping empty ones', () => {
+		expect(sentences('Check the PIN', undefined, 'Done!', '  ', 'Graph error 1.')).toBe('Check the PIN. Done! Graph error 1.');
+	});
+
 	it('reads the error envelope and nothing else', () => {
 		expect(graphErrorIn({ error: { code: 100 } })).toEqual({ code: 100 });
 		expect(graphErrorIn({ data: [] })).toBeUndefined();

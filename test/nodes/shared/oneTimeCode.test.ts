@@ -6,7 +6,10 @@ const ONE_TIME_CODE_FIELDS = ['codeMethod', 'language', 'customLanguage', 'code'
 
 async function oneTimeCodeFieldsOf(nodeType: string): Promise<INodeProperties[]> {
 	const { properties } = ((await loadPackage()).getNode(nodeType).type as INodeType).description;
-	return properties.filter((property) => ONE_TIME_CODE_FIELDS.includes(property.name));
+	// Fields of different operations are never shown together, so their order across operations is free.
+	return properties
+		.filter((property) => ONE_TIME_CODE_FIELDS.includes(property.name))
+		.sort((a, b) => ONE_TIME_CODE_FIELDS.indexOf(a.name) - ONE_TIME_CODE_FIELDS.indexOf(b.name));
 }
 
 describe('One-time code fields', () => {

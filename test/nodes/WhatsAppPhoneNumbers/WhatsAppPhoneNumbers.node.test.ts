@@ -1,0 +1,84 @@
+import type { INodeParameters, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { loadPackage } from '../../harness/engine';
+import { NODE_TYPE } from './fixtures';
+
+async function loadedNode() {
+	const loader = await loadPackage();
+	return loader.getNode(NODE_TYPE).type.description as INodeTypeDescription;
+}
+
+function operationOptions(description: INodeTypeDescription) {
+	const operation = description.properties.find((property) => property.name === 'operation');
+	return (operation?.options ?? []) as Array<{ name: string; value: string; action?: string; description?: string }>;
+}
+
+/** n8n adds these to every declarative node when it loads it. */
+const ADDED_BY_N8N = ['requestOptions'];
+
+/** Every field of this node a user can see, collection options included. */
+function visibleFields(properties: INodeProperties[]): INodeProperties[] {
+	return properties
+		.filter((property) => property.type !== 'hidden' && property.type !== 'notice')
+		.filter((property) => !ADDED_BY_N8N.includes(property.name))
+		.flatMap((property) => [
+			property,
+			...(property.type === 'collection' ? visibleFields((property.options ?? []) as INodeProperties[]) : []),
+		]);
+}
+
+describe('WhatsApp Phone Numbers: editor description', () => {
+	it('offers exactly the seven phone-number operations, each with an action in words', async () => {
+		const options = operationOptions(await loadedNode());
+
+		expect(options.map(({ value }) => value).sort()).toEqual(
+			['create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'register'].sort(),
+		);
+		for (const option of options) {
+			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
+			expect(option.description).toBeTruthy();
+		}
+	});
+
+	it('warns on Register and Deregister about the 10 calls per 72 hours and that the node never retries them', async () => {
+		const description = await loadedNode();
+		const notices = description.properties.filter((property) => property.type === 'notice');
+
+		expect(notices.map((notice) => notice.displayOptions?.show?.operation)).toEqual([['deregister', 'register']]);
+		for (const notice of notices) {
+			expect(notice.displayName).toMatch(/10 register and deregister calls in a rolling 72 hours/);
+			expect(notice.displayName).toMatch(/never retries/);
+		}
+	});
+
+	it('loads the codex with categories, aliases and the Meta documentation', async () => {
+		const { codex } = await loadedNode();
+
+		expect(codex?.categories).toEqual(['Communication', 'Development']);
+		expect(codex?.alias).toEqual(expect.arrayContaining(['WABA', 'register number', 'phone number', 'display name']));
+		expect(codex?.resources?.primaryDocumentation?.map(({ url }) => url)).toEqual([
+			'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#whatsapp-phone-numbers',
+			'https://developers.facebook.com/docs/whatsapp/business-management-api/manage-phone-numbers',
+			'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/registration',
+		]);
+	});
+
+	it.each(['get', 'getDisplayNameStatus', 'register', 'deregister'])(
+		'on %s shows the WABA that fills the Phone Number list only while the number is picked From List',
+		async (operation) => {
+			const description = await loadedNode();
+			const wabaForList = description.properties.find(
+				(property) => property.name === 'wabaId' && property.displayOptions?.show?.operation?.includes(operation),
+			) as INodeProperties;
+			const shownWith = (mode: string) => {
+				const parameters: INodeParameters = { operation, phoneNumberId: { __rl: true, mode, value: '' } };
+				return NodeHelpers.displayParameter(parameters, wabaForList, { typeVersion: 1 }, description, parameters);
+			};
+
+			expect(wabaForList.required).toBe(false);
+			expect(shownWith('list')).toBe(true);
+			expect(shownWith('id')).toBe(false);
+		},
+	);
+});

@@ -1,0 +1,65 @@
+import { jsonOf, runNode } from '../../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../../harness/graphMock';
+import { byId, NODE_TYPE, WABA_ID } from '../fixtures';
+
+isolateNetwork();
+
+const LIST_PATH = graphPath(`/${WABA_ID}/phone_numbers`);
+
+function create(extra: Record<string, unknown> = {}) {
+	return runNode({
+		type: NODE_TYPE,
+		parameters: {
+			operation: 'create',
+			wabaId: byId(WABA_ID),
+			countryCode: '+1',
+			phoneNumber: '(631) 555-1234',
+			displayName: ' Jasper Market ',
+			...extra,
+		},
+		credentials: testCredentials,
+	});
+}
+
+describe('WhatsApp Phone Numbers: Create', () => {
+	it('posts cc, phone_number and verified_name as digits and trimmed text, and outputs the new phoneNumberId', async () => {
+		graphApi()
+			.post(LIST_PATH, { cc: '1', phone_number: '6315551234', verified_name: 'Jasper Market' })
+			.query({})
+			.reply(200, { id: '108692048990658' });
+
+		const { items, error } = await create();
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([{ id: '108692048990658', phoneNumberId: '108692048990658' }]);
+	});
+
+	it('refuses a country code with letters before any request', async () => {
+		const { items, error } = await create({ countryCode: 'US' });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Country Code must be the country calling code, 1 to 4 digits, such as 1 or +44');
+	});
+
+	it('refuses an empty display name before any request', async () => {
+		const { items, error } = await create({ displayName: '   ' });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Display Name must not be empty');
+	});
+
+	it('explains that Meta would not add the number (200000)', async () => {
+		graphApi()
+			.post(LIST_PATH, { cc: '1', phone_number: '6315551234', verified_name: 'Jasper Market' })
+			.query({})
+			.reply(400, graphErrorBody(200000, 'Phone number cannot be added'));
+
+		const { items, error } = await create();
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			'The phone number cannot be added to this WhatsApp Business Account (Phone number cannot be added)',
+		);
+		expect(error?.description).toMatch(/fbtrace_id AbCdEfGhIjK_fbtrace/);
+	});
+});

@@ -1,0 +1,134 @@
+/**
+ * The editor's "From List" searches, run in n8n-core's own LoadOptionsContext (as the editor
+ * runs them) against nock: fast, and every request asserted.
+ */
+import { LoadOptionsContext } from 'n8n-core';
+import type { INode, INodeListSearchResult, INodeParameters, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, loadPackage, PACKAGE_NAME, TestCredentialsHelper, testAdditionalData } from '../../harness/engine';
+import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+
+isolateNetwork();
+
+const BUSINESS_ID = '506914307656634';
+const WABA_ID = '102290129340398';
+
+/** Every node registers the same searches; each runs here in the node whose field it fills. */
+async function search(
+	method: string,
+	parameters: INodeParameters,
+	filter?: string,
+	type = 'whatsAppPreVerifiedNumbers',
+): Promise<INodeListSearchResult> {
+	const loader = await loadPackage();
+	const nodeType = loader.getNode(type).type as INodeType;
+	const node: INode = {
+		id: 'node',
+		name: 'Node Under Test',
+		type: `${PACKAGE_NAME}.${type}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [CREDENTIAL_TYPE]: { id: '1', name: 'WhatsApp test account' } },
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+	});
+	const additionalData = {
+		...testAdditionalData(new TestCredentialsHelper(loader, { [CREDENTIAL_TYPE]: testCredentials })),
+		currentNodeParameters: parameters,
+	};
+	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.preVerifiedNumberId');
+	const method_ = nodeType.methods?.listSearch?.[method];
+	if (!method_) throw new Error(`No list search ${method}`);
+	return await method_.call(context, filter);
+}
+
+const rl = (value: string) => ({ __rl: true, mode: 'list', value });
+
+describe('list searches', () => {
+	it('lists the business portfolios of the token, narrowed by name or ID', async () => {
+		graphApi()
+			.get(graphPath('/me/businesses'))
+			.query({ fields: 'id,name', limit: '100' })
+			.reply(200, { data: [{ id: BUSINESS_ID, name: 'Jasper Market' }, { id: '1', name: 'Lucky Shrub' }] });
+
+		expect(await search('searchBusinesses', {}, 'jasper')).toEqual({
+			results: [{ name: 'Jasper Market', value: BUSINESS_ID }],
+		});
+	});
+
+	it('lists owned and client WABAs of the chosen business, marking client ones', async () => {
+		graphApi()
+			.get(graphPath(`/${BUSINESS_ID}/owned_whatsapp_business_accounts`))
+			.query({ fields: 'id,name', limit: '100' })
+			.reply(200, { data: [{ id: WABA_ID, name: 'Jasper WABA' }] })
+			.get(graphPath(`/${BUSINESS_ID}/client_whatsapp_business_accounts`))
+			.query({ fields: 'id,name', limit: '100' })
+			.reply(200, { data: [{ id: '2', name: 'Client WABA' }] });
+
+		expect(await search('searchWhatsAppBusinessAccounts', { businessId: rl(BUSINESS_ID) })).toEqual({
+			results: [
+				{ name: 'Jasper WABA', value: WABA_ID },
+				{ name: 'Client WABA (client)', value: '2' },
+			],
+		});
+	});
+
+	it('lists the phone numbers of the chosen WABA, following the cursor, and matches digits of the number', async () => {
+		graphApi()
+			.get(graphPath(`/${WABA_ID}/phone_numbers`))
+			.query({ fields: 'id,display_phone_number,verified_name', limit: '100' })
+			.reply(200, {
+				data: [{ id: '11', display_phone_number: '+1 631-555-1234', verified_name: 'Jasper' }],
+				paging: { cursors: { after: 'c1' }, next: 'https://graph.facebook.com/next' },
+			})
+			.get(graphPath(`/${WABA_ID}/phone_numbers`))
+			.query({ fields: 'id,display_phone_number,verified_name', limit: '100', after: 'c1' })
+			.reply(200, { data: [{ id: '12', display_phone_number: '+44 20 7946 0958' }] });
+
+		const parameters = { operation: 'get', wabaId: rl(WABA_ID) };
+		expect(await search('searchPhoneNumbers', parameters, '6315551234', 'whatsAppPhoneNumbers')).toEqual({
+			results: [{ name: '+1 631-555-1234 — Jasper', value: '11' }],
+		});
+	});
+
+	it('lists the pool of the chosen business with each number\'s status', async () => {
+		graphApi()
+			.get(graphPath(`/${BUSINESS_ID}/preverified_numbers`))
+			.query({ fields: 'id,phone_number,code_verification_status', limit: '100' })
+			.reply(200, { data: [{ id: '7', phone_number: '15550783881', code_verification_status: 'VERIFIED' }, { id: '8' }] });
+
+		expect(await search('searchPreVerifiedNumbers', { businessId: rl(BUSINESS_ID) })).toEqual({
+			results: [
+				{ name: '15550783881 — VERIFIED', value: '7' },
+				{ name: '8 — status unknown', value: '8' },
+			],
+		});
+	});
+
+	it('asks for the WABA first instead of calling Graph without one', async () => {
+		await expect(search('searchPhoneNumbers', { operation: 'get' }, undefined, 'whatsAppPhoneNumbers')).rejects.toThrow('Choose a WhatsApp Business Account first');
+	});
+
+	it('shows a Graph error in words', async () => {
+		graphApi()
+			.get(graphPath(`/${BUSINESS_ID}/preverified_numbers`))
+			.query(true)
+			.reply(400, graphErrorBody(10, 'Application does not have permission for this action'));
+
+		await expect(search('searchPreVerifiedNumbers', { businessId: rl(BUSINESS_ID) })).rejects.toThrow(
+			'The access token lacks a permission for this object (Application does not have permission for this action)',
+		);
+	});
+
+	it('fails on a list page without data rather than showing an empty list', async () => {
+		graphApi().get(graphPath('/me/businesses')).query(true).reply(200, { businesses: [] });
+
+		await expect(search('searchBusinesses', {})).rejects.toThrow(/something other than a Graph list page/);
+	});
+});
