@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { graphObjectId, parseField } from '../shared/validation';
+import { parseField } from '../shared/parameters';
+import { graphObjectId } from '../shared/schemas';
 import type { PhoneNumberEvent } from './events';
 
 /** What the user narrowed the trigger to; an empty list lets everything through. */

@@ -2,7 +2,8 @@ import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, graphApiRequest } from '../shared/transport';
-import { graphObjectId, parseField } from '../shared/validation';
+import { parseField } from '../shared/parameters';
+import { graphObjectId } from '../shared/schemas';
 import { defaultOf } from './description';
 import { WHATSAPP_BUSINESS_ACCOUNT } from './events';
 import { assertCanReceive, readTriggerSettings, subscribedFields, type TriggerSettings } from './settings';

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 9, "Proof in a real browser": a real n8n 2.41 with this package installed as a community
+ * The nodes in a real browser: a real n8n 2.41 with this package installed as a community
  * package (e2e/lib/harness.js: Graph sandbox + n8n + owner + credential), its editor in headless
  * Debian Chromium driven by playwright-core. For each of the five nodes: find it in the node panel
  * by its display name and by an alias from its codex, add it to a canvas, open it, go through its

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 8: the onboarding and re-verification workflows in n8n queue mode (main + worker + two
+ * The onboarding and re-verification workflows in n8n queue mode (main + worker + two
  * webhook processes, Redis, PostgreSQL). Manual runs are offloaded to the worker; each execution
  * must have been run by the worker (its log) and give the same results as in a single n8n.
  */

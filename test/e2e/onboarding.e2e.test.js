@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 7, workflow 1 in a real n8n: examples/onboard-pre-verified-number.json, run as the
+ * The onboarding workflow in a real n8n: examples/onboard-pre-verified-number.json, run as the
  * editor runs it, against the Graph sandbox; the execution is read back over n8n's REST API.
  */
 const { startStack } = require('../../e2e/lib/harness');

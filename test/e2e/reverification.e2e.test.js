@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Issue 7, workflow 2 in a real n8n: examples/scheduled-reverification.json. The sandbox's
+ * The re-verification workflow in a real n8n: examples/scheduled-reverification.json. The sandbox's
  * world is seeded 30 days in the past, then its clock is moved to today, so some pool numbers
  * are in their re-verification window (or lapsed, or never verified) and some are not.
  * Exactly the due ones must be re-verified, with the minimum number of Graph calls.

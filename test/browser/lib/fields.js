@@ -81,12 +81,14 @@ function visibility(property, values, nodeVersion = 1) {
  */
 /** Parameters n8n adds to a node's description itself (declarative request options), not the package. */
 const ADDED_BY_N8N = new Set(['requestOptions']);
+/** Node settings (the Settings tab), not parameters of the panel. */
+const isNodeSetting = (p) => p.isNodeSetting === true;
 
 function expectedFields(description, overrides = {}) {
 	const values = { ...defaultValues(description.properties), ...overrides };
 	const version = Array.isArray(description.version) ? Math.max(...description.version) : description.version;
 	return description.properties
-		.filter((p) => !ADDED_BY_N8N.has(p.name) && visibility(p, values, version) === 'shown')
+		.filter((p) => !ADDED_BY_N8N.has(p.name) && !isNodeSetting(p) && visibility(p, values, version) === 'shown')
 		.map((p) => ({ name: p.name, displayName: p.displayName, type: p.type }));
 }
 
