@@ -21,7 +21,7 @@ const { findCachedN8n, setupEngine, harness, nodesBase, REPO_ROOT } = require('.
 const args = process.argv.slice(2);
 const only = (args.find((arg) => arg.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
 const skipE2e = args.includes('--skip-e2e') || process.env.BENCH_SKIP_E2E === '1';
-const wanted = (name) => (only.length ? only.includes(name) : name !== 'e2e' || !skipE2e);
+const wanted = (name) => (only.length ? only.includes(name) : !['e2e', 'compare'].includes(name) || !skipE2e);
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const cached = findCachedN8n();
@@ -89,6 +89,34 @@ function triggerRow(result) {
 			`Of ours, ${number(roundTrip, 1)} µs is n8n's JSON round trip of the static data that holds the memory (measured by the same run with the object kept as it is: ${number(result.oursWithoutRoundTrip.perSecond)}/s, ${times(result.oursWithoutRoundTrip.perSecond / result.builtIn.perSecond)} the built-in), ` +
 			`${number(result.hmacMicroseconds, 1)} µs the HMAC-SHA256 of the signature.`,
 	};
+}
+
+function compareRows(result) {
+	const measure = 'Webhook deliveries in a real n8n: ours vs Webhook → Crypto → If (deliveries/s)';
+	if (!result.measured) return [notMeasured('6', measure, result.reason)];
+	return result.configurations.map((c, index) => {
+		const section = `6${'abcdef'[index]}`;
+		const label = `${measure}, ${c.description}`;
+		if (c.error) return notMeasured(section, label, c.error);
+		const { ours, alternative, forged } = c;
+		const readBack = (side) => `${side.readBack.asExpected}/${side.readBack.executions} (warm-up included) read back as expected`;
+		const engine = Object.keys(c.env).length ? Object.entries(c.env).map(([k, v]) => `${k}=${v}`).join(' ') : 'default expression engine (vm)';
+		return {
+			section,
+			measure: label,
+			ours: `${number(ours.perSecond, 1)}/s`,
+			alternative: `${number(alternative.perSecond, 1)}/s`,
+			ratio: c.ratio >= 1 ? `${times(c.ratio)} faster` : `${times(1 / c.ratio)} slower`,
+			target: c.env.N8N_EXPRESSION_ENGINE === 'legacy' ? `≥ 0.9×: ${c.ratio >= 0.9 ? 'met' : 'NOT met'}` : 'figure only',
+			note:
+				`n8n ${c.n8nVersion} (SQLite, regular mode), ${engine}; ` +
+				`${result.deliveries} distinct signed deliveries per side, alternated in batches of ${result.batchSize} (who goes first alternating), ${result.concurrency} in flight; ` +
+				`time from a batch's first send until n8n lists all its executions finished, summed per side. ` +
+				`Ours: examples/alerting.json, ${ours.executions} executions, statuses ${JSON.stringify(ours.statuses)}, ${readBack(ours)}; HTTP answers alone ${number(ours.sendOnlyMs / 1000, 1)} s of ${number(ours.ms / 1000, 1)} s. ` +
+				`Alternative: ${result.alternative}; ${alternative.executions} executions, statuses ${JSON.stringify(alternative.statuses)}, ${readBack(alternative)}; HTTP answers alone ${number(alternative.sendOnlyMs / 1000, 1)} s of ${number(alternative.ms / 1000, 1)} s. ` +
+				`Forged: ours ${JSON.stringify(forged.ours.statuses)}, ${forged.ours.newExecutions} executions; alternative ${JSON.stringify(forged.alternative.statuses)}, If false branch ${forged.alternative.falseBranchItems} item, true branch ${forged.alternative.trueBranchItems}.`,
+		};
+	});
 }
 
 function e2eRow(result) {
@@ -198,6 +226,14 @@ async function main() {
 		);
 	} else if (skipE2e) {
 		rows.push(notMeasured('3', 'End to end in a real n8n (deliveries/s)', 'skipped (--skip-e2e)'));
+	}
+	if (wanted('compare')) {
+		log('6. Ours vs the hand-built Webhook → Crypto → If workflow, in a real n8n');
+		rows.push(
+			...(cached.available
+				? compareRows(await require('./webhook-compare').measureWebhookCompare({ log }))
+				: [notMeasured('6', 'Webhook deliveries in a real n8n: ours vs Webhook → Crypto → If (deliveries/s)', cached.reason)]),
+		);
 	}
 	if (wanted('overhead')) {
 		log('4. Per-item overhead');
