@@ -1,27 +1,31 @@
 'use strict';
 /**
  * The nodes in a real browser: a real n8n 2.41 with this package installed as a community
- * package (e2e/lib/harness.js: Graph sandbox + n8n + owner + credential), its editor in headless
+ * package (dev/n8n/lib/harness.js: Graph sandbox + n8n + owner + credential), its editor in headless
  * Debian Chromium driven by playwright-core. For each of the five nodes: find it in the node panel
  * by its display name and by an alias from its codex, add it to a canvas, open it, go through its
  * operations checking the fields the editor shows, open resource locators' "From list" and check
- * the sandbox's entries appear, and save a screenshot to test/browser/screenshots/<node>.png.
+ * the sandbox's entries appear, and save a screenshot to .e2e/screenshots/<node>.png.
  * Fails on a missing node, an icon that does not load, or a browser console error raised by this
  * package. `npm run test:browser`; see "Browser check" in the README.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 
-const { repoRoot } = require('../../e2e/lib/install');
-const { startStack } = require('../../e2e/lib/harness');
-const { freePort } = require('../../e2e/lib/n8n');
+const { repoRoot } = require('../../dev/n8n/lib/install');
+const { startStack } = require('../../dev/n8n/lib/harness');
+const { freePort } = require('../../dev/n8n/lib/n8n');
 
 const { launchBrowser } = require('./lib/browser');
 const { expectedFields, operationsOf } = require('./lib/fields');
 const ed = require('./lib/editor');
 
 const PACKAGE = ed.PACKAGE;
-const SCREENSHOTS = path.join(__dirname, 'screenshots');
+// Each run writes to .e2e/screenshots (ignored by git); the ones the README shows, in
+// test/browser/screenshots, are replaced only on purpose: UPDATE_SCREENSHOTS=1 npm run test:browser.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+	? path.join(__dirname, 'screenshots')
+	: path.join(__dirname, '..', '..', '.e2e', 'screenshots');
 const CREDENTIAL_NAME = 'WhatsApp Business Management (sandbox)';
 
 /** What "raised by this package" means in the console: it names the package, its nodes or its domain. */

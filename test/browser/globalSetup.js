@@ -1,11 +1,11 @@
 'use strict';
 /**
- * Before the browser check: the package is built, the cached n8n is installed (e2e/install-n8n.sh),
+ * Before the browser check: the package is built, the cached n8n is installed (dev/n8n/install-n8n.sh),
  * and Debian's Chromium is there (test/browser/install-chromium.sh installs it).
  */
 const fs = require('node:fs');
 
-const { ensureN8n, buildPackage } = require('../../e2e/lib/install');
+const { ensureN8n, buildPackage } = require('../../dev/n8n/lib/install');
 const { CHROMIUM } = require('./lib/browser');
 
 module.exports = async () => {

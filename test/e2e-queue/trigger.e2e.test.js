@@ -11,10 +11,10 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { startQueueCluster } = require('../../e2e/queue/cluster');
-const { nodeOutput, sleep } = require('../../e2e/lib/n8n');
-const webhooks = require('../../sandbox/webhooks.js');
-const { bursts, earlierChangesRedelivered, identityAfterUnrelatedExecution } = require('../../e2e/lib/memory-checks');
+const { startQueueCluster } = require('../../dev/n8n/queue/cluster');
+const { nodeOutput, sleep } = require('../../dev/n8n/lib/n8n');
+const webhooks = require('../../dev/sandbox/webhooks.js');
+const { bursts, earlierChangesRedelivered, identityAfterUnrelatedExecution } = require('../../dev/n8n/lib/memory-checks');
 
 const WABA = '102290129340398';
 const PHONE_ID = '106540352242922';

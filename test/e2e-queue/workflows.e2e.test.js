@@ -4,9 +4,9 @@
  * webhook processes, Redis, PostgreSQL). Manual runs are offloaded to the worker; each execution
  * must have been run by the worker (its log) and give the same results as in a single n8n.
  */
-const { startQueueCluster } = require('../../e2e/queue/cluster');
-const { nodeOutput } = require('../../e2e/lib/n8n');
-const { checkOnboarding, checkReverification, DAY } = require('../../e2e/lib/checks');
+const { startQueueCluster } = require('../../dev/n8n/queue/cluster');
+const { nodeOutput } = require('../../dev/n8n/lib/n8n');
+const { checkOnboarding, checkReverification, DAY } = require('../../dev/n8n/lib/checks');
 
 const SHIFT_DAYS = 30;
 let cluster;

@@ -4,10 +4,10 @@
  * trigger subscribes the app and answers the sandbox's hub.challenge handshake; the sandbox then
  * posts signed deliveries to n8n's production webhook URL. Executions are read back over REST.
  */
-const { startStack } = require('../../e2e/lib/harness');
-const { nodeOutput, sleep } = require('../../e2e/lib/n8n');
-const { bursts, earlierChangesRedelivered, identityAfterUnrelatedExecution } = require('../../e2e/lib/memory-checks');
-const webhooks = require('../../sandbox/webhooks.js');
+const { startStack } = require('../../dev/n8n/lib/harness');
+const { nodeOutput, sleep } = require('../../dev/n8n/lib/n8n');
+const { bursts, earlierChangesRedelivered, identityAfterUnrelatedExecution } = require('../../dev/n8n/lib/memory-checks');
+const webhooks = require('../../dev/sandbox/webhooks.js');
 
 const WABA = '102290129340398';
 const WEBHOOK_ID = '7f3c2a10-5b6e-4d8f-9a1b-2c3d4e5f6a70';

@@ -3,8 +3,8 @@
  * The onboarding workflow in a real n8n: examples/onboard-pre-verified-number.json, run as the
  * editor runs it, against the Graph sandbox; the execution is read back over n8n's REST API.
  */
-const { startStack } = require('../../e2e/lib/harness');
-const { checkOnboarding } = require('../../e2e/lib/checks');
+const { startStack } = require('../../dev/n8n/lib/harness');
+const { checkOnboarding } = require('../../dev/n8n/lib/checks');
 
 let stack;
 

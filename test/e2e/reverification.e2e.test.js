@@ -5,9 +5,9 @@
  * are in their re-verification window (or lapsed, or never verified) and some are not.
  * Exactly the due ones must be re-verified, with the minimum number of Graph calls.
  */
-const { startStack } = require('../../e2e/lib/harness');
-const { checkReverification, DAY } = require('../../e2e/lib/checks');
-const { nodeOutput } = require('../../e2e/lib/n8n');
+const { startStack } = require('../../dev/n8n/lib/harness');
+const { checkReverification, DAY } = require('../../dev/n8n/lib/checks');
+const { nodeOutput } = require('../../dev/n8n/lib/n8n');
 
 const SHIFT_DAYS = 30;
 

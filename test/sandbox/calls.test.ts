@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 
-import { DEFAULT_FIXTURE } from '../../sandbox/server';
-import { generateFixture } from '../../sandbox/fixtures/generate';
+import { DEFAULT_FIXTURE } from '../../dev/sandbox/server';
+import { generateFixture } from '../../dev/sandbox/fixtures/generate';
 import { CLAIMED_PENDING_NUMBER_ID, CLIENT_WABA_ID, OWNED_WABA_ID, graphError, useSandbox } from './helpers';
 
 describe('Graph sandbox: call counting, rate limits, reset', () => {

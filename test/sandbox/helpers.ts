@@ -1,5 +1,5 @@
 /** Starts the Graph sandbox on a random 127.0.0.1 port for one test file; resets it before each test. */
-import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../dev/sandbox/server';
 
 export const START = '2026-03-01T12:00:00Z';
 export const BUSINESS_ID = '506914307656634';

@@ -1,4 +1,4 @@
-import { generateFixture } from '../../sandbox/fixtures/generate';
+import { generateFixture } from '../../dev/sandbox/fixtures/generate';
 import { BUSINESS_ID, CLIENT_WABA_ID, OWNED_WABA_ID, POOL, graphError, useSandbox } from './helpers';
 
 const OWNED_NEWEST_FIRST = ['107788990011223', '108899001122334', '106850078877666', '106540352242922', '109900112233445'];

@@ -187,7 +187,7 @@ describe('Graph sandbox: re-verification across a generated pool', () => {
 	const { graph, sandbox } = useSandbox();
 
 	it('accepts request_code for exactly the numbers inside their window and refuses the rest with 136024', async () => {
-		const { generateFixture } = await import('../../sandbox/fixtures/generate');
+		const { generateFixture } = await import('../../dev/sandbox/fixtures/generate');
 		sandbox.reset(generateFixture({ phoneNumbers: 0, preVerified: 30, dueForReverification: 10 }));
 		const pool = await graph(`/${BUSINESS_ID}/preverified_numbers?limit=100&fields=id,code_verification_status`);
 		expect(pool.body.data).toHaveLength(30);

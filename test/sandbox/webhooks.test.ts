@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import * as webhooks from '../../sandbox/webhooks';
+import * as webhooks from '../../dev/sandbox/webhooks';
 import { CLIENT_WABA_ID, CONNECTED_NUMBER_ID, OWNED_WABA_ID, graphError, useSandbox } from './helpers';
 
 const VERIFY_TOKEN = 'receiver-verify-token';

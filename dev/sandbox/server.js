@@ -5,7 +5,7 @@
  * A local stand-in for Meta's Graph API (WhatsApp Business Management), for tests,
  * benchmarks and trying the package without a Meta account. Listens on 127.0.0.1 only.
  *
- *   node sandbox/server.js --port 8090 [--fixture path] [--now 2026-05-01T00:00:00Z]
+ *   node dev/sandbox/server.js --port 8090 [--fixture path] [--now 2026-05-01T00:00:00Z]
  *
  * In process: `const sandbox = createSandbox({ fixture }); await sandbox.start({ port: 0 });`
  */
@@ -369,7 +369,7 @@ function parseArgs(argv) {
 async function main() {
 	const options = parseArgs(process.argv.slice(2));
 	if (options.help) {
-		console.log('Usage: node sandbox/server.js [--port 8090] [--fixture path.json] [--now ISO-time]');
+		console.log('Usage: node dev/sandbox/server.js [--port 8090] [--fixture path.json] [--now ISO-time]');
 		return;
 	}
 	const sandbox = createSandbox({ fixture: options.fixture, now: options.now });

@@ -2,7 +2,7 @@
 /**
  * One n8n engine for the whole benchmark process.
  *
- * With the cached n8n install (e2e/install-n8n.sh) the bench runs on its Node 24 and every
+ * With the cached n8n install (dev/n8n/install-n8n.sh) the bench runs on its Node 24 and every
  * `require('n8n-core')` / `require('n8n-workflow')` — from the harness, from this package's
  * `dist`, from n8n-nodes-base — resolves to the cache's single copy, so both sides of a
  * comparison share one n8n-core/n8n-workflow (instanceof checks hold). Without the cache the
@@ -16,12 +16,12 @@ const Module = require('node:module');
 const path = require('node:path');
 
 // The same n8n install cache as the end-to-end suites and `npm start`.
-const { cacheRoot } = require('../../e2e/lib/install');
+const { cacheRoot } = require('../../n8n/lib/install');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-whatsapp-phone-numbers';
-const N8N_VERSION = require(path.join(REPO_ROOT, 'e2e', 'n8n-server', 'package.json')).dependencies.n8n;
-const NODE_SPEC = require(path.join(REPO_ROOT, 'e2e', 'n8n-server', 'package.json')).nodeRuntime || '';
+const N8N_VERSION = require(path.join(REPO_ROOT, 'dev', 'n8n', 'n8n-server', 'package.json')).dependencies.n8n;
+const NODE_SPEC = require(path.join(REPO_ROOT, 'dev', 'n8n', 'n8n-server', 'package.json')).nodeRuntime || '';
 
 /** The cached n8n install, or undefined with the reason it cannot be used. */
 function findCachedN8n() {
@@ -38,7 +38,7 @@ function findCachedN8n() {
 	if (missing.length) {
 		return {
 			available: false,
-			reason: `no cached n8n ${N8N_VERSION} in ${root} (missing ${missing.map(([, what]) => what).join(', ')}); run e2e/install-n8n.sh`,
+			reason: `no cached n8n ${N8N_VERSION} in ${root} (missing ${missing.map(([, what]) => what).join(', ')}); run dev/n8n/install-n8n.sh`,
 		};
 	}
 	return { available: true, root, n8nDir, nodeModules, nodeExe, n8nVersion: N8N_VERSION };

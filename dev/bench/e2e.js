@@ -61,9 +61,9 @@ async function settledExecutions(client, workflowId, { expectAtLeast, timeoutMs 
 async function measureEndToEnd({ log = () => {} }) {
 	let harness;
 	try {
-		harness = require('../e2e/lib/harness');
+		harness = require('../n8n/lib/harness');
 	} catch (error) {
-		return { measured: false, reason: `e2e/lib/harness.js is not loadable (${error.message.split('\n')[0]})` };
+		return { measured: false, reason: `dev/n8n/lib/harness.js is not loadable (${error.message.split('\n')[0]})` };
 	}
 	let stack;
 	try {

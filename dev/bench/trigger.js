@@ -81,7 +81,7 @@ function buildDeliveries(count) {
 
 /** The trigger's module state lives per process; a new pass starts as a new process would. */
 function forgetOurProcessMemory() {
-	require(path.join(__dirname, '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'memory.js')).forgetProcessMemory();
+	require(path.join(__dirname, '..', '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'memory.js')).forgetProcessMemory();
 }
 
 function driversFor({ harness, loader, nodesBase }) {
@@ -172,7 +172,7 @@ async function measureTrigger({ harness, nodesBase, log = () => {} }) {
 	}
 	const perSecond = (side) => (totals[side].deliveries / totals[side].ms) * 1000;
 	// What signature verification alone costs per delivery, over the same bodies.
-	const { isSignedByMeta } = require(path.join(__dirname, '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'signature.js'));
+	const { isSignedByMeta } = require(path.join(__dirname, '..', '..', 'dist', 'nodes', 'WhatsAppPhoneNumberTrigger', 'signature.js'));
 	const hmacStarted = process.hrtime.bigint();
 	for (let pass = 0; pass < PASSES; pass++) {
 		for (const { rawBody, headers } of deliveries) isSignedByMeta(rawBody, headers['x-hub-signature-256'], APP_SECRET);

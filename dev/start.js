@@ -4,7 +4,7 @@
  * `npm start`: see the package work in a real n8n without a Meta account.
  *
  *  1. installs what is missing: the package's dev dependencies (`npm install --ignore-scripts`),
- *     Node 24 and n8n 2.41 into a cache folder outside the clone (e2e/install-n8n.sh);
+ *     Node 24 and n8n 2.41 into a cache folder outside the clone (dev/n8n/install-n8n.sh);
  *  2. builds the package;
  *  3. starts the Graph API sandbox (http://127.0.0.1:8090) and n8n (http://127.0.0.1:5678)
  *     with the package installed in n8n's user folder as a community package;
@@ -32,10 +32,10 @@ function ensureDevDependencies() {
 
 async function main() {
 	ensureDevDependencies();
-	const { ensureN8n, buildPackage, cacheRoot } = require('../e2e/lib/install');
-	const { startStack } = require('../e2e/lib/harness');
-	const { nodeOutput, nodeError, isPortFree } = require('../e2e/lib/n8n');
-	const { DEFAULT_OWNER } = require('../e2e/lib/setup');
+	const { ensureN8n, buildPackage, cacheRoot } = require('./n8n/lib/install');
+	const { startStack } = require('./n8n/lib/harness');
+	const { nodeOutput, nodeError, isPortFree } = require('./n8n/lib/n8n');
+	const { DEFAULT_OWNER } = require('./n8n/lib/setup');
 
 	const n8nPort = Number(process.env.N8N_START_PORT || 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT || 8090);
@@ -131,7 +131,7 @@ function summarize(step, json) {
 main().catch(async (error) => {
 	process.stderr.write(`[start] failed: ${error.stack || error.message}\n`);
 	try {
-		await require('../e2e/lib/procs').stopAll();
+		await require('./n8n/lib/procs').stopAll();
 	} catch {
 		/* nothing left */
 	}

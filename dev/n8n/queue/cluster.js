@@ -1,6 +1,6 @@
 'use strict';
 /**
- * n8n 2.41 in queue mode with this package loaded: Redis + PostgreSQL (e2e/queue/services.js),
+ * n8n 2.41 in queue mode with this package loaded: Redis + PostgreSQL (dev/n8n/queue/services.js),
  * one main (`n8n start`), one worker (`n8n worker`) and two webhook processes (`n8n webhook`),
  * each with its own user folder holding the package in `.n8n/nodes` (as on separate machines),
  * sharing the database, the queue and the encryption key. Built from e2e/lib: the cached n8n

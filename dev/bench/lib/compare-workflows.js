@@ -1,6 +1,6 @@
 'use strict';
 /**
- * The workflow a user builds with n8n's own nodes instead of our trigger, for bench/webhook-compare.js:
+ * The workflow a user builds with n8n's own nodes instead of our trigger, for dev/bench/webhook-compare.js:
  *
  *   Webhook (POST, Options → Raw Body on, respond immediately)
  *     → Crypto (HMAC, SHA256, secret = the app secret, over the raw body)

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Starts a real n8n server (the cached install from e2e/install-n8n.sh) with this package loaded,
+ * Starts a real n8n server (the cached install from dev/n8n/install-n8n.sh) with this package loaded,
  * and talks to it over its REST API the way the editor does.
  */
 const fs = require('node:fs');

@@ -4,7 +4,7 @@
  * (the e2e helper's stack: cached n8n, package installed as a community package, Graph sandbox).
  *
  * Ours: examples/alerting.json (WhatsApp phone number events → Team message → NoOp), activated,
- * deliveries posted to its production webhook URL. Alternative (bench/lib/compare-workflows.js):
+ * deliveries posted to its production webhook URL. Alternative (dev/bench/lib/compare-workflows.js):
  * Webhook (Raw Body) → Crypto (HMAC SHA256 of the raw body, Binary File option) → If
  * ('sha256=' + HMAC = X-Hub-Signature-256) → the same Team message → NoOp.
  *
@@ -25,7 +25,7 @@ const path = require('node:path');
 const webhooks = require('../sandbox/webhooks');
 const { alternativeWorkflow, NODE_NAMES } = require('./lib/compare-workflows');
 
-const REPO_ROOT = path.resolve(__dirname, '..');
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const WABA_ID = '102290129340398';
 /** The webhookId of the trigger in examples/alerting.json: its production URL is /webhook/<id>/webhook. */
 const ALERTING_WEBHOOK_ID = '7f3c2a10-5b6e-4d8f-9a1b-2c3d4e5f6a70';
@@ -317,9 +317,9 @@ async function runConfiguration(harness, configuration, { deliveries, batchSize,
 async function measureWebhookCompare({ log = () => {}, deliveries = 200, batchSize = 20, concurrency = 5, configurations } = {}) {
 	let harness;
 	try {
-		harness = require('../e2e/lib/harness');
+		harness = require('../n8n/lib/harness');
 	} catch (error) {
-		return { measured: false, reason: `e2e/lib/harness.js is not loadable (${error.message.split('\n')[0]})` };
+		return { measured: false, reason: `dev/n8n/lib/harness.js is not loadable (${error.message.split('\n')[0]})` };
 	}
 	const chosen = configurations ? CONFIGURATIONS.filter((c) => configurations.includes(c.name)) : CONFIGURATIONS;
 	const results = [];

@@ -2,7 +2,7 @@
 /**
  * Redis and PostgreSQL for the queue-mode suite, from Debian's packages, each a private server in
  * a temporary directory, listening on 127.0.0.1 only, on a free port. They are spawned through
- * e2e/lib/procs.js, so they die with the test process even when a test fails or jest is killed.
+ * dev/n8n/lib/procs.js, so they die with the test process even when a test fails or jest is killed.
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -28,7 +28,7 @@ function postgresBinDir() {
 				.filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
 				.sort((a, b) => Number(b) - Number(a))
 		: [];
-	if (!versions.length) throw new Error('PostgreSQL is not installed (run e2e/queue/install-services.sh)');
+	if (!versions.length) throw new Error('PostgreSQL is not installed (run dev/n8n/queue/install-services.sh)');
 	return { dir: path.join(root, versions[0], 'bin'), version: versions[0] };
 }
 

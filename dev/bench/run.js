@@ -2,11 +2,11 @@
 'use strict';
 /**
  * `npm run bench`: what the package costs, side by side with what a user would do instead,
- * in one table (console and bench/results.md). See "Benchmarks" in the README.
+ * in one table (console and dev/bench/results.md). See "Benchmarks" in the README.
  *
- *   node bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,overhead,load]
+ *   node dev/bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,overhead,load]
  *
- * With the cached n8n install (e2e/install-n8n.sh) the whole run re-executes itself on that
+ * With the cached n8n install (dev/n8n/install-n8n.sh) the whole run re-executes itself on that
  * install's Node 24 and resolves n8n-core / n8n-workflow from it, so our nodes and n8n's own
  * nodes share one engine. Without it, measures 1 and 5 run on the package's own n8n-core and
  * the others say how to get the install.
@@ -37,7 +37,7 @@ const mib = (bytes) => `${number(bytes / 2 ** 20, 1)} MiB`;
 const times = (ratio) => `${number(ratio, ratio >= 10 ? 0 : ratio >= 1 ? 1 : 2)}×`;
 
 function ensureBuild() {
-	const { isBuildFresh } = require('../e2e/lib/install');
+	const { isBuildFresh } = require('../n8n/lib/install');
 	if (isBuildFresh()) return;
 	log('Building the package (tsc + icons); errors from files in progress elsewhere do not stop the emit');
 	spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -265,7 +265,7 @@ async function main() {
 		const markdown = [
 			'# Benchmark results',
 			'',
-			'Written by `npm run bench` (bench/run.js); how to read it: the "Benchmarks" section of the README.',
+			'Written by `npm run bench` (dev/bench/run.js); how to read it: the "Benchmarks" section of the README.',
 			'',
 			`- Machine: ${machineLine()}`,
 			`- Date: ${date}`,
@@ -279,7 +279,7 @@ async function main() {
 			'',
 		].join('\n');
 		fs.writeFileSync(path.join(__dirname, 'results.md'), markdown);
-		log('\nWritten to bench/results.md');
+		log('\nWritten to dev/bench/results.md');
 	}
 }
 

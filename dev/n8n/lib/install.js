@@ -7,10 +7,10 @@ const { spawn, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const installScript = path.join(repoRoot, 'e2e', 'install-n8n.sh');
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const installScript = path.join(repoRoot, 'dev', 'n8n', 'install-n8n.sh');
 const packageJson = require(path.join(repoRoot, 'package.json'));
-const serverPackageJson = require(path.join(repoRoot, 'e2e', 'n8n-server', 'package.json'));
+const serverPackageJson = require(path.join(repoRoot, 'dev', 'n8n', 'n8n-server', 'package.json'));
 
 function cacheRoot() {
 	return (
@@ -20,7 +20,7 @@ function cacheRoot() {
 }
 
 /**
- * Runs e2e/install-n8n.sh (a no-op taking well under a second when the install is there).
+ * Runs dev/n8n/install-n8n.sh (a no-op taking well under a second when the install is there).
  * `onLog` receives the installer's progress lines (stderr).
  * Resolves { nodeBin, nodeExe, n8nDir, n8nMain, n8nVersion }.
  */
@@ -34,7 +34,7 @@ function ensureN8n({ onLog = (line) => process.stderr.write(line) } = {}) {
 		child.on('exit', (code) => {
 			const line = out.split('\n').find((l) => l.startsWith('N8N_E2E_ENV '));
 			if (code !== 0 || !line) {
-				reject(new Error(`e2e/install-n8n.sh failed (exit ${code})`));
+				reject(new Error(`dev/n8n/install-n8n.sh failed (exit ${code})`));
 				return;
 			}
 			const [, nodeBin, n8nDir] = line.trim().split(' ');

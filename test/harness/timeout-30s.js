@@ -1,0 +1,2 @@
+/** Per-project test timeout (Jest's testTimeout is not a project option). */
+jest.setTimeout(30_000);
