@@ -30,7 +30,7 @@ module.exports = {
 				'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }],
 			},
 			globalSetup: '<rootDir>/test/harness/freshBuild.ts',
-			setupFilesAfterEnv: ['<rootDir>/test/harness/timeout-30s.js'],
+			setupFilesAfterEnv: ['<rootDir>/test/harness/timeout-30s.js', '<rootDir>/test/harness/quietLogs.ts'],
 		},
 		realN8n('e2e', { match: '**/*.e2e.test.js', timeout: '300s' }),
 		realN8n('e2e-queue', { match: '**/*.e2e.test.js', timeout: '600s' }),
