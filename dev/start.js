@@ -45,15 +45,21 @@ async function main() {
 		}
 	}
 
-	say(`n8n install cache: ${cacheRoot()} (first run: about 5 minutes)`);
+	say(`n8n install cache: ${cacheRoot()}`);
 	const install = await ensureN8n({ onLog: (line) => process.stdout.write(line.replace(/^/gm, '[install] ').replace(/\[install\] $/, '')) });
 	buildPackage({ log: say });
 
 	// A fresh n8n user folder each run: the sandbox starts from its fixture each time too, so
-	// credentials and workflows from an earlier run would point at a world that is gone.
+	// credentials and workflows from an earlier run would point at a world that is gone. Only a
+	// folder this script made (it leaves a marker) is ever emptied; another folder must be empty.
 	const userFolder = process.env.N8N_START_USER_FOLDER || path.join(repoRoot, '.e2e', 'n8n-start');
+	const marker = path.join(userFolder, '.made-by-npm-start');
+	if (fs.existsSync(userFolder) && fs.readdirSync(userFolder).length && !fs.existsSync(marker)) {
+		throw new Error(`${userFolder} is not empty and was not made by npm start: choose an empty or new folder in N8N_START_USER_FOLDER`);
+	}
 	fs.rmSync(userFolder, { recursive: true, force: true });
 	fs.mkdirSync(userFolder, { recursive: true });
+	fs.writeFileSync(marker, 'This n8n user folder was made by npm start, which empties it on its next run.\n');
 
 	let stack;
 	let stopping = false;

