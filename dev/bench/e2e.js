@@ -144,7 +144,8 @@ async function measureEndToEnd({ log = () => {} }) {
 			sequential: SEQUENTIAL,
 			executionsFromSequential: afterSequential.length - afterForged.length,
 			executionsFromSequentialRedelivery: afterSequentialAgain.length - afterSequential.length,
-			storedFingerprints: Array.isArray(storedMemory.deliveredChanges) ? storedMemory.deliveredChanges.length : 0,
+			// 16 characters per remembered change (nodes/WhatsAppPhoneNumberTrigger/memory.ts).
+			storedFingerprints: typeof storedMemory.changes === 'string' ? storedMemory.changes.length / 16 : 0,
 			failedExecutions: failed,
 		};
 	} catch (error) {
