@@ -13,8 +13,8 @@
  *  5. keeps both servers running until Ctrl-C, then stops them.
  *
  * Environment: N8N_START_PORT (5678), SANDBOX_PORT (8090), N8N_START_USER_FOLDER (default
- * .e2e/n8n-start in the clone; delete it for a fresh instance), N8N_START_EXIT_AFTER_SETUP=1
- * (stop after the summary, for CI smoke tests).
+ * .e2e/n8n-start in the clone; kept between runs, `npm start -- --fresh` empties it),
+ * N8N_START_EXIT_AFTER_SETUP=1 (stop after the summary, for CI smoke tests).
  */
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -49,17 +49,24 @@ async function main() {
 	const install = await ensureN8n({ onLog: (line) => process.stdout.write(line.replace(/^/gm, '[install] ').replace(/\[install\] $/, '')) });
 	buildPackage({ log: say });
 
-	// A fresh n8n user folder each run: the sandbox starts from its fixture each time too, so
-	// credentials and workflows from an earlier run would point at a world that is gone. Only a
-	// folder this script made (it leaves a marker) is ever emptied; another folder must be empty.
+	// The n8n user folder (owner, credential, workflows, executions) is kept between runs;
+	// `npm start -- --fresh` starts from an empty one. Only a folder this script made (it leaves
+	// a marker) is ever emptied, and a folder it did not make must be empty to be used.
+	const fresh = process.argv.includes('--fresh');
 	const userFolder = process.env.N8N_START_USER_FOLDER || path.join(repoRoot, '.e2e', 'n8n-start');
 	const marker = path.join(userFolder, '.made-by-npm-start');
-	if (fs.existsSync(userFolder) && fs.readdirSync(userFolder).length && !fs.existsSync(marker)) {
+	const madeHere = fs.existsSync(marker);
+	if (fs.existsSync(userFolder) && fs.readdirSync(userFolder).length && !madeHere) {
 		throw new Error(`${userFolder} is not empty and was not made by npm start: choose an empty or new folder in N8N_START_USER_FOLDER`);
 	}
-	fs.rmSync(userFolder, { recursive: true, force: true });
+	if (fresh && madeHere) {
+		say(`--fresh: emptying ${userFolder}`);
+		fs.rmSync(userFolder, { recursive: true, force: true });
+	}
+	const reused = fs.existsSync(marker);
 	fs.mkdirSync(userFolder, { recursive: true });
-	fs.writeFileSync(marker, 'This n8n user folder was made by npm start, which empties it on its next run.\n');
+	fs.writeFileSync(marker, 'This n8n user folder was made by npm start; `npm start -- --fresh` empties it.\n');
+	say(reused ? `keeping the n8n data in ${userFolder} (npm start -- --fresh to start over)` : `n8n data in ${userFolder}`);
 
 	let stack;
 	let stopping = false;
@@ -86,7 +93,12 @@ async function main() {
 		n8nEnv: { N8N_LOG_LEVEL: 'warn' },
 	});
 	const { client, workflows, credential, sandbox, n8n } = stack;
-	say(`created the owner, the credential "${credential.name}" and ${Object.keys(workflows).length} example workflows`);
+	const keptCount = Object.values(workflows).filter((w) => w.kept).length;
+	say(
+		keptCount
+			? `logged in; credential "${credential.name}" points at this sandbox; ${keptCount} example workflows kept as you left them`
+			: `created the owner, the credential "${credential.name}" and ${Object.keys(workflows).length} example workflows`,
+	);
 
 	say('running "Onboard a pre-verified number" once …');
 	const onboarding = workflows.onboarding;

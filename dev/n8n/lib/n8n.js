@@ -261,6 +261,10 @@ class N8nClient {
 		return await this.request('GET', '/credentials');
 	}
 
+	async updateCredential(id, { name, type, data }) {
+		return await this.request('PATCH', `/credentials/${id}`, { name, type, data });
+	}
+
 	async createWorkflow(workflow) {
 		const { name, nodes, connections, settings, pinData, staticData, meta, tags } = workflow;
 		const body = { name, nodes, connections, settings: settings || { executionOrder: 'v1' }, active: false };

@@ -60,20 +60,24 @@ function sandboxCredentialData(sandbox) {
 
 /**
  * Owner + credential + the example workflows. Returns { owner, credential, workflows: {key: {id, name, trigger}} }.
- * `only` limits which examples are imported.
+ * `only` limits which examples are imported. In an n8n that has them already (a kept user folder),
+ * the owner logs in, the credential of that name is pointed at this sandbox, and workflows of the
+ * same name are kept as the user left them.
  */
 async function provision(client, { sandbox, owner = DEFAULT_OWNER, credentialName, only } = {}) {
 	await client.setupOwnerOrLogin(owner);
-	const credential = await client.createCredential({
-		name: credentialName || 'WhatsApp Business Management (sandbox)',
-		type: CREDENTIAL_TYPE,
-		data: sandboxCredentialData(sandbox),
-	});
+	const wanted = { name: credentialName || 'WhatsApp Business Management (sandbox)', type: CREDENTIAL_TYPE, data: sandboxCredentialData(sandbox) };
+	const existingCredential = (await client.listCredentials()).find((c) => c.name === wanted.name && c.type === CREDENTIAL_TYPE);
+	const credential = existingCredential
+		? { ...(await client.updateCredential(existingCredential.id, wanted)), id: existingCredential.id, name: wanted.name }
+		: await client.createCredential(wanted);
+	const existingWorkflows = await client.listWorkflows();
 	const workflows = {};
 	for (const key of only || Object.keys(EXAMPLES)) {
 		const workflow = loadExample(key, { credential, sandboxUrl: sandbox.url });
-		const created = await client.createWorkflow(workflow);
-		workflows[key] = { id: created.id, name: created.name, trigger: EXAMPLES[key].trigger, workflow: created };
+		const kept = existingWorkflows.find((w) => w.name === workflow.name);
+		const created = kept ? await client.getWorkflow(kept.id) : await client.createWorkflow(workflow);
+		workflows[key] = { id: created.id, name: created.name, trigger: EXAMPLES[key].trigger, workflow: created, kept: Boolean(kept) };
 	}
 	return { owner, credential, workflows };
 }
