@@ -26,8 +26,20 @@ const say = (msg) => process.stdout.write(`[start] ${msg}\n`);
 function ensureDevDependencies() {
 	const probe = ['typescript', 'gulp', 'n8n-workflow'].map((m) => path.join(repoRoot, 'node_modules', m, 'package.json'));
 	if (probe.every((p) => fs.existsSync(p))) return;
-	say('installing the package’s dependencies (npm install --ignore-scripts)');
-	execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: 'inherit' });
+	// npm's warnings (engines of n8n's packages, deprecations) go to a log, not the terminal.
+	const log = path.join(repoRoot, '.e2e', 'npm-install.log');
+	fs.mkdirSync(path.dirname(log), { recursive: true });
+	say(`installing the package’s dependencies (npm install; npm's output in ${log})`);
+	const out = fs.openSync(log, 'w');
+	try {
+		execFileSync('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: repoRoot, stdio: ['ignore', out, out] });
+	} catch (error) {
+		say(`npm install failed; the end of ${log}:`);
+		process.stdout.write(fs.readFileSync(log, 'utf8').split('\n').slice(-20).join('\n') + '\n');
+		throw error;
+	} finally {
+		fs.closeSync(out);
+	}
 }
 
 async function main() {
