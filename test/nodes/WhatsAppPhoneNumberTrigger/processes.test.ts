@@ -140,3 +140,26 @@ describe.each([
 		expect([...perChange.values()].every((count) => count === 1)).toBe(true);
 	});
 });
+
+describe('bounds', () => {
+	it('after 10,000 distinct changes, the static data and the deduplication store each hold at most 512 KiB', async () => {
+		await start('queue');
+		for (let batch = 0; batch < 100; batch++) {
+			// One delivery of 100 changes (the most one delivery is read for).
+			const payload = {
+				object: 'whatsapp_business_account',
+				entry: Array.from({ length: 100 }, (_, index) => ({
+					id: '102290129340398',
+					time: BASE_TIME + batch * 100 + index,
+					changes: [{ field: 'phone_number_quality_update', value: { ...qualityFlagged, max_daily_conversation_per_phone: batch * 100 + index } }],
+				})),
+			};
+			await deliver(signedDelivery(payload), batch % 2);
+		}
+		await harness.settle();
+		expect(harness.passedOn.flat()).toHaveLength(10_000);
+		expect(Buffer.byteLength(JSON.stringify(harness.savedStaticData))).toBeLessThanOrEqual(512 * 1024);
+		expect(harness.deduplication.storedBytes()).toBeGreaterThan(0);
+		expect(harness.deduplication.storedBytes()).toBeLessThanOrEqual(512 * 1024);
+	});
+});
