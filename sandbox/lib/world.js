@@ -18,6 +18,11 @@ const DEFAULT_SETTINGS = {
 	lapsedStatus: 'EXPIRED',
 	registerLimit: 10,
 	registerWindowHours: 72,
+	/** Meta: a display name can be changed 10 times per 30-day period. */
+	displayNameChangeLimit: 10,
+	displayNameChangeWindowDays: 30,
+	/** Meta: after a display-name change is approved, the number has 14 days to register again. */
+	nameReregisterDays: 14,
 };
 
 const DATA_LOCALIZATION_REGIONS = ['AU', 'ID', 'IN', 'JP', 'SG', 'KR', 'DE', 'CH', 'GB', 'BR', 'BH', 'ZA', 'AE', 'CA'];
@@ -157,6 +162,8 @@ class World {
 				verificationExpiresAt: at(sandbox.verificationExpiry),
 				registerCalls: (sandbox.registerCalls ?? []).map(at),
 				blockedUntil: at(sandbox.blockedUntil),
+				displayNameChanges: (sandbox.displayNameChanges ?? []).map(at),
+				nameApprovedAt: at(sandbox.nameApprovedAt),
 				settings: {
 					user_identity_change: { enable_identity_key_check: !!sandbox.identityKeyCheck },
 					calling: { status: 'DISABLED' },
@@ -186,6 +193,12 @@ class World {
 			}
 		}
 		for (const phone of this.phones.values()) {
+			const approvedAt = phone.sandbox.nameApprovedAt;
+			if (approvedAt !== undefined && now >= approvedAt + this.settings.nameReregisterDays * DAY_MS) {
+				// Not registered again within 14 days of the approval: the name must be reviewed again.
+				phone.new_name_status = 'EXPIRED';
+				phone.sandbox.nameApprovedAt = undefined;
+			}
 			const expiresAt = phone.sandbox.verificationExpiresAt;
 			if (expiresAt !== undefined && now >= expiresAt && phone.code_verification_status === 'VERIFIED') {
 				phone.code_verification_status = 'NOT_VERIFIED';
@@ -375,6 +388,7 @@ class World {
 		phone.sandbox.registerCalls.push(this.now());
 		phone.sandbox.verificationExpiresAt = undefined;
 		phone.status = 'CONNECTED';
+		this.applyApprovedName(phone);
 		if (region) phone.sandbox.settings.storage_configuration = { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region };
 	}
 
@@ -396,6 +410,48 @@ class World {
 			phone.sandbox.blockedUntil = now + windowMs;
 			throw errors.registerLimit(graphTime(phone.sandbox.blockedUntil));
 		}
+	}
+
+	/** `POST /<PHONE_NUMBER_ID>` with `new_display_name`: the name goes to review; 10 changes per 30 days. */
+	requestDisplayNameChange(phone, name) {
+		const now = this.now();
+		const windowMs = this.settings.displayNameChangeWindowDays * DAY_MS;
+		const changes = phone.sandbox.displayNameChanges.filter((at) => at > now - windowMs);
+		if (changes.length >= this.settings.displayNameChangeLimit) {
+			throw errors.displayNameChangeLimit(graphTime(changes[0] + windowMs));
+		}
+		phone.sandbox.displayNameChanges = [...changes, now];
+		phone.sandbox.nameApprovedAt = undefined;
+		phone.new_display_name = name;
+		phone.new_name_status = 'PENDING_REVIEW';
+		phone.new_certificate = undefined;
+	}
+
+	/** Meta's review of a requested display name (a development endpoint stands in for it). */
+	reviewDisplayName(phone, decision) {
+		if (phone.new_name_status !== 'PENDING_REVIEW') {
+			throw new Error(`Phone number ${phone.id} has no display-name change under review`);
+		}
+		if (decision === 'APPROVED') {
+			phone.new_name_status = 'APPROVED';
+			phone.new_certificate = Buffer.from(`sandbox-certificate-${phone.id}-${phone.new_display_name}`).toString('base64');
+			phone.sandbox.nameApprovedAt = this.now();
+		} else {
+			phone.new_name_status = 'DECLINED';
+		}
+		return { display_phone_number: phone.display_phone_number, requested_verified_name: phone.new_display_name, decision };
+	}
+
+	/** Registering within 14 days of an approval makes the new name the number's display name. */
+	applyApprovedName(phone) {
+		if (phone.new_name_status !== 'APPROVED' || phone.sandbox.nameApprovedAt === undefined) return;
+		phone.verified_name = phone.new_display_name;
+		phone.name_status = 'APPROVED';
+		phone.certificate = phone.new_certificate;
+		phone.new_display_name = undefined;
+		phone.new_name_status = undefined;
+		phone.new_certificate = undefined;
+		phone.sandbox.nameApprovedAt = undefined;
 	}
 
 	setPin(phone, pin) {
@@ -524,6 +580,8 @@ class World {
 					settings: phone.sandbox.settings,
 					register_calls: phone.sandbox.registerCalls.map(graphTime),
 					blocked_until: phone.sandbox.blockedUntil === undefined ? undefined : graphTime(phone.sandbox.blockedUntil),
+					display_name_changes: phone.sandbox.displayNameChanges.map(graphTime),
+					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({

@@ -29,11 +29,11 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the seven phone-number operations, each with an action in words', async () => {
+	it('offers exactly the eight phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
-			['create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'register'].sort(),
+			['changeDisplayName', 'create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'register'].sort(),
 		);
 		for (const option of options) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
@@ -43,13 +43,26 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 
 	it('warns on Register and Deregister about the 10 calls per 72 hours and that the node never retries them', async () => {
 		const description = await loadedNode();
-		const notices = description.properties.filter((property) => property.type === 'notice');
+		const notices = description.properties.filter((property) => property.name === 'registrationLimitNotice');
 
 		expect(notices.map((notice) => notice.displayOptions?.show?.operation)).toEqual([['deregister', 'register']]);
 		for (const notice of notices) {
 			expect(notice.displayName).toMatch(/10 register and deregister calls in a rolling 72 hours/);
 			expect(notice.displayName).toMatch(/never retries/);
 		}
+	});
+
+	it('tells on Change Display Name that Meta reviews the name, which webhook announces it, and that Register must follow', async () => {
+		const description = await loadedNode();
+		const notice = description.properties.find((property) => property.name === 'changeDisplayNameNotice');
+
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions?.show?.operation).toEqual(['changeDisplayName']);
+		expect(notice?.displayName).toMatch(/Meta reviews the new name/);
+		expect(notice?.displayName).toMatch(/phone_number_name_update/);
+		expect(notice?.displayName).toMatch(/register the number again within 14 days/);
+		expect(notice?.displayName).toMatch(/10 register\/deregister calls per 72 hours/);
+		expect(notice?.displayName).toMatch(/never retries/);
 	});
 
 	it('loads the codex with categories, aliases and the Meta documentation', async () => {
@@ -64,7 +77,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		]);
 	});
 
-	it.each(['get', 'getDisplayNameStatus', 'register', 'deregister'])(
+	it.each(['get', 'getDisplayNameStatus', 'changeDisplayName', 'register', 'deregister'])(
 		'on %s shows the WABA that fills the Phone Number list only while the number is picked From List',
 		async (operation) => {
 			const description = await loadedNode();

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 
+import * as changeDisplayName from '../../../nodes/WhatsAppPhoneNumbers/operations/changeDisplayName.operation';
 import * as createFromPreVerified from '../../../nodes/WhatsAppPhoneNumbers/operations/createFromPreVerified.operation';
 import * as register from '../../../nodes/WhatsAppPhoneNumbers/operations/register.operation';
 import * as setTwoStepPin from '../../../nodes/WhatsAppSettings/operations/setTwoStepPin.operation';
@@ -92,7 +93,9 @@ describe('action node skeleton: a renamed operation', () => {
 describe('action node skeleton: field order', () => {
 	it.each([
 		['whatsAppPhoneNumbers', createFromPreVerified],
+		// Its notice comes first, though an earlier operation already placed the fields after it.
 		['whatsAppPhoneNumbers', register],
+		['whatsAppPhoneNumbers', changeDisplayName],
 		['whatsAppVerification', verifyCode],
 		['whatsAppSettings', setTwoStepPin],
 	])('shows the fields of %s in the order its operation lists them, though other operations list them first', async (type, operation) => {
