@@ -25,7 +25,7 @@ const WABA_FIELDS = [
 	'is_enabled_for_insights', 'on_behalf_of_business_info', 'marketing_messages_lite_api_status',
 ];
 const WABA_DEFAULTS = ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace'];
-const BUSINESS_FIELDS = ['id', 'name', 'verification_status', 'created_time', 'updated_time', 'timezone_id', 'link', 'vertical', 'two_factor_type', 'primary_page', 'profile_picture_uri'];
+const BUSINESS_FIELDS = ['id', 'name', 'health_status', 'verification_status', 'created_time', 'updated_time', 'timezone_id', 'link', 'vertical', 'two_factor_type', 'primary_page', 'profile_picture_uri'];
 const USER_FIELDS = ['id', 'name'];
 
 /** The longest display name the sandbox accepts; Meta's developer documentation states none (see the README). */

@@ -266,13 +266,78 @@ class World {
 
 	businessView(business) {
 		const { sandbox, ...fields } = business;
-		return { ...fields, link: `https://business.facebook.com/settings/info?business_id=${business.id}` };
+		return {
+			...fields,
+			link: `https://business.facebook.com/settings/info?business_id=${business.id}`,
+			health_status: this.healthStatus(this.businessHealthEntities(business)),
+		};
 	}
 
 	wabaView(waba) {
 		const { sandbox, relation, business_id, ...fields } = waba;
 		const owner = waba.owner_business_info ?? (relation === 'owned' ? this.businessInfo(business_id) : undefined);
-		return { ...fields, owner_business_info: owner };
+		return { ...fields, owner_business_info: owner, health_status: this.healthStatus(this.wabaHealthEntities(waba)) };
+	}
+
+	// Health status: the entities a send goes through, each AVAILABLE, LIMITED or BLOCKED ---------
+
+	/** The overall verdict is the worst entity's. */
+	healthStatus(entities) {
+		const worst = ['BLOCKED', 'LIMITED'].find((state) => entities.some((entity) => entity.can_send_message === state)) ?? 'AVAILABLE';
+		return { can_send_message: worst, entities };
+	}
+
+	/** An entity's health from its fixture (`sandbox.health`: `{can_send_message, errors, additional_info}`). */
+	fixtureHealthEntity(entityType, id, health = {}) {
+		const errors = health.errors ?? [];
+		return {
+			entity_type: entityType,
+			id,
+			can_send_message: health.can_send_message ?? (errors.length ? 'BLOCKED' : 'AVAILABLE'),
+			...(errors.length ? { errors: clone(errors) } : {}),
+			...(health.additional_info ? { additional_info: clone(health.additional_info) } : {}),
+		};
+	}
+
+	/** A number sends when CONNECTED; FLAGGED is limited; anything else is blocked until it is registered. */
+	phoneHealthEntity(phone) {
+		if (phone.status === 'CONNECTED') return { entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: 'AVAILABLE' };
+		if (phone.status === 'FLAGGED') {
+			return {
+				entity_type: 'PHONE_NUMBER',
+				id: phone.id,
+				can_send_message: 'LIMITED',
+				additional_info: ['The phone number is flagged for low quality; raise its quality rating to keep its messaging limit.'],
+			};
+		}
+		return {
+			entity_type: 'PHONE_NUMBER',
+			id: phone.id,
+			can_send_message: 'BLOCKED',
+			errors: [
+				{
+					error_code: 133010,
+					error_description: `The phone number is not registered on Cloud API (status ${phone.status}).`,
+					possible_solution: 'Register the phone number.',
+				},
+			],
+		};
+	}
+
+	wabaHealthEntities(waba) {
+		const business = this.businesses.get(waba?.business_id);
+		return [
+			this.fixtureHealthEntity('WABA', waba?.id, waba?.sandbox.health),
+			...(business ? this.businessHealthEntities(business) : [this.appHealthEntity()]),
+		];
+	}
+
+	businessHealthEntities(business) {
+		return [this.fixtureHealthEntity('BUSINESS', business.id, business.sandbox.health), this.appHealthEntity()];
+	}
+
+	appHealthEntity() {
+		return { entity_type: 'APP', id: this.credentials.appId, can_send_message: 'AVAILABLE' };
 	}
 
 	businessInfo(id) {
@@ -283,7 +348,6 @@ class World {
 	phoneView(phone) {
 		const { sandbox, lastOnboardedAt, waba_id, ...fields } = phone;
 		const registered = phone.status === 'CONNECTED' || phone.status === 'FLAGGED';
-		const canSend = phone.status === 'CONNECTED' ? 'AVAILABLE' : phone.status === 'FLAGGED' ? 'LIMITED' : 'BLOCKED';
 		const waba = this.wabas.get(waba_id);
 		const callback = waba?.sandbox.subscribedApps.length ? this.appSubscriptions.get('whatsapp_business_account')?.callback_url : undefined;
 		return {
@@ -296,13 +360,7 @@ class World {
 			last_onboarded_time: lastOnboardedAt === undefined ? undefined : graphTime(lastOnboardedAt),
 			is_pin_enabled: !!sandbox.pin,
 			whatsapp_business_manager_messaging_limit: phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
-			health_status: {
-				can_send_message: canSend,
-				entities: [
-					{ entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: canSend },
-					{ entity_type: 'WABA', id: waba_id, can_send_message: 'AVAILABLE' },
-				],
-			},
+			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
 			webhook_configuration: callback ? { application: callback } : undefined,
 		};
 	}

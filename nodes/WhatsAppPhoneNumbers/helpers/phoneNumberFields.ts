@@ -50,7 +50,7 @@ export const phoneNumberFieldOptions: INodeProperties[] = [
 		name: 'fields',
 		type: 'multiOptions',
 		default: [],
-		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}.`,
+		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}. With health_status, each number also gets a one-line healthSummary.`,
 		options: PHONE_NUMBER_FIELDS.map((field) => ({ name: field, value: field })),
 	},
 	{

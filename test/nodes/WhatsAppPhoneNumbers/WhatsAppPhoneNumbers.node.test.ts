@@ -29,11 +29,11 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the eight phone-number operations, each with an action in words', async () => {
+	it('offers exactly the nine phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
-			['changeDisplayName', 'create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'register'].sort(),
+			['changeDisplayName', 'create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'getHealthStatus', 'register'].sort(),
 		);
 		for (const option of options) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
@@ -63,6 +63,43 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		expect(notice?.displayName).toMatch(/register the number again within 14 days/);
 		expect(notice?.displayName).toMatch(/10 register\/deregister calls per 72 hours/);
 		expect(notice?.displayName).toMatch(/never retries/);
+	});
+
+	it.each([
+		['phoneNumber', ['healthOf', 'wabaId', 'phoneNumberId']],
+		['waba', ['healthOf', 'wabaId']],
+		['business', ['healthOf', 'businessId']],
+	])('on Get Health Status of %s shows only that object\'s locator', async (healthOf, shownNames) => {
+		const description = await loadedNode();
+		const parameters: INodeParameters = {
+			operation: 'getHealthStatus',
+			healthOf,
+			phoneNumberId: { __rl: true, mode: 'list', value: '' },
+		};
+		const shown = description.properties.filter(
+			(property) =>
+				property.displayOptions?.show?.operation?.includes('getHealthStatus') &&
+				NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description, parameters),
+		);
+
+		expect(shown.map((property) => property.name)).toEqual(shownNames);
+		const waba = shown.find((property) => property.name === 'wabaId');
+		// For a phone number the WABA only fills the list; for a WABA it is the object read.
+		if (waba) expect(waba.required).toBe(healthOf === 'waba');
+	});
+
+	it.each([
+		['create', 'waba', 'wabaId'],
+		['create', 'phoneNumber', 'wabaId'],
+		['get', 'business', 'phoneNumberId'],
+	])('keeps the fields of %s when a Health Of value (%s) is left over from Get Health Status', async (operation, healthOf, field) => {
+		const description = await loadedNode();
+		const parameters: INodeParameters = { operation, healthOf, [field]: { __rl: true, mode: 'id', value: '102290129340398' } };
+
+		const kept = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, { typeVersion: 1 } as never, description);
+
+		expect(kept?.[field]).toEqual({ __rl: true, mode: 'id', value: '102290129340398' });
+		expect(kept).not.toHaveProperty('healthOf');
 	});
 
 	it('loads the codex with categories, aliases and the Meta documentation', async () => {

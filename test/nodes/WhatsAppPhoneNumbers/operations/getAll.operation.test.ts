@@ -160,7 +160,43 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([asOutput(number)]);
+		expect(jsonOf(items)).toEqual([{ ...asOutput(number), healthSummary: 'Phone number 1 can send messages (AVAILABLE).' }]);
+	});
+
+	it('picks health_status from the Fields list and adds a one-line health summary per number', async () => {
+		const limited = {
+			id: '106850078877666',
+			display_phone_number: '+1 631-555-5556',
+			health_status: {
+				can_send_message: 'LIMITED',
+				entities: [
+					{ entity_type: 'PHONE_NUMBER', id: '106850078877666', can_send_message: 'AVAILABLE' },
+					{
+						entity_type: 'WABA',
+						id: '104996122399160',
+						can_send_message: 'LIMITED',
+						errors: [
+							{ error_code: 141006, error_description: 'There is an error with the payment method.', possible_solution: 'Add a new payment method to the account.' },
+						],
+					},
+				],
+			},
+		};
+		graphApi()
+			.get(LIST_PATH)
+			.query({ fields: 'id,display_phone_number,health_status', limit: '100' })
+			.reply(200, graphPage([limited], 'c1', { last: true }));
+
+		const { items, error } = await getMany({ options: { fields: ['id', 'display_phone_number', 'health_status'] } });
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([
+			{
+				...asOutput(limited),
+				healthSummary:
+					'Phone number +1 631-555-5556 (106850078877666) can send messages, with limits (LIMITED): WABA 104996122399160: There is an error with the payment method (error 141006). Fix: Add a new payment method to the account.',
+			},
+		]);
 	});
 
 	it('adds the usual fields to typed field names when no field is chosen', async () => {
