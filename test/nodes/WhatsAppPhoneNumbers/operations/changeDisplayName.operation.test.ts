@@ -8,7 +8,7 @@ isolateNetwork();
 
 const NUMBER_PATH = graphPath(`/${PHONE_NUMBER_ID}`);
 
-function changeDisplayName(newDisplayName: unknown) {
+function changeDisplayName(newDisplayName: string) {
 	return runNode({
 		type: NODE_TYPE,
 		parameters: { operation: 'changeDisplayName', wabaId: byId(WABA_ID), phoneNumberId: byId(PHONE_NUMBER_ID), newDisplayName },
