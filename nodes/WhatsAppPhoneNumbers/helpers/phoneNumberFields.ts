@@ -41,6 +41,7 @@ export const DEFAULT_PHONE_NUMBER_FIELDS = [
 	'throughput',
 	'last_onboarded_time',
 	'account_mode',
+	'is_preverified_number',
 ];
 
 /** The Fields and Additional Field Names options, shared by Get and Get Many. */
@@ -86,10 +87,16 @@ export function splitFieldNames(text: string): string[] {
 	return names.map((name) => name.trim()).filter((name) => name !== '');
 }
 
-/** The `fields` query value: the chosen fields (or the usual set) plus the typed ones, once each. */
+/**
+ * The `fields` query value: the chosen fields (or the usual set) plus the typed ones, once
+ * each. With `status` and `last_onboarded_time`, `is_preverified_number` is asked for too:
+ * it decides whether the registration deadline is 14 or 90 days.
+ */
 export function phoneNumberFieldList(chosen: string[] | undefined, typed: string | undefined): string {
 	const base = chosen?.length ? chosen : DEFAULT_PHONE_NUMBER_FIELDS;
-	return [...new Set([...base, ...splitFieldNames(typed ?? '')])].join(',');
+	const fields = [...base, ...splitFieldNames(typed ?? '')];
+	if (fields.includes('status') && fields.includes('last_onboarded_time')) fields.push('is_preverified_number');
+	return [...new Set(fields)].join(',');
 }
 
 /** `preSend`: asks Graph for the fields the user chose. */

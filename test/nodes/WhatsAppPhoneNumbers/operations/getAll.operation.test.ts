@@ -210,21 +210,55 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		expect(error).toBeUndefined();
 	});
 
-	it('says by when an onboarded, unconnected number must be registered (14 days after onboarding)', async () => {
+	it('says by when an unconnected number must be registered: 14 days after Embedded Signup, 90 after a pre-verified claim', async () => {
 		const onboarded = graphTimeDaysAgo(3 - 1 / 24);
-		const pending = { id: '301', status: 'PENDING', last_onboarded_time: onboarded.graphTime };
-		const connected = { id: '302', status: 'CONNECTED', last_onboarded_time: onboarded.graphTime };
+		const embedded = { id: '301', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
+		const claimed = { id: '304', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
+		const connected = { id: '302', status: 'CONNECTED', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
 		const neverOnboarded = { id: '303', status: 'PENDING' };
 		graphApi()
 			.get(LIST_PATH)
 			.query({ fields: DEFAULT_FIELDS, limit: '100' })
-			.reply(200, graphPage([pending, connected, neverOnboarded], 'c1', { last: true }));
+			.reply(200, graphPage([embedded, claimed, connected, neverOnboarded], 'c1', { last: true }));
 
 		const { items, error } = await getMany();
 
 		expect(error).toBeUndefined();
+		const onboardedAt = onboarded.date.toISOString();
 		expect(jsonOf(items)).toEqual([
-			{ ...asOutput(pending), registrationDeadline: addDaysIso(onboarded.date, 14), registrationDaysLeft: 11 },
+			{
+				...asOutput(embedded),
+				registration: {
+					rule: 'embeddedSignup',
+					windowDays: 14,
+					onboardedAt,
+					claimedAt: null,
+					registerBy: addDaysIso(onboarded.date, 14),
+					daysUntilDeadline: 11,
+					deadlinePassed: false,
+					registered: false,
+					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 11 days\), 14 days after Embedded Signup on /),
+				},
+				// The names version 0.1 gave the deadline, kept for saved workflows.
+				registrationDeadline: addDaysIso(onboarded.date, 14),
+				registrationDaysLeft: 11,
+			},
+			{
+				...asOutput(claimed),
+				registration: {
+					rule: 'preVerifiedClaim',
+					windowDays: 90,
+					onboardedAt,
+					claimedAt: onboardedAt,
+					registerBy: addDaysIso(onboarded.date, 90),
+					daysUntilDeadline: 87,
+					deadlinePassed: false,
+					registered: false,
+					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 87 days\), 90 days after it was claimed from the pre-verified pool on /),
+				},
+				registrationDeadline: addDaysIso(onboarded.date, 90),
+				registrationDaysLeft: 87,
+			},
 			asOutput(connected),
 			asOutput(neverOnboarded),
 		]);
