@@ -1,18 +1,4 @@
-import { phoneNumberFieldList, splitFieldNames } from '../../../../nodes/WhatsAppPhoneNumbers/helpers/phoneNumberFields';
-
-describe('splitFieldNames', () => {
-	it('splits on top-level commas only, keeping field expansion whole', () => {
-		expect(splitFieldNames(' health_status , webhook_configuration{application,url},, throughput{level} ')).toEqual([
-			'health_status',
-			'webhook_configuration{application,url}',
-			'throughput{level}',
-		]);
-	});
-
-	it('gives nothing for an empty text', () => {
-		expect(splitFieldNames('  ')).toEqual([]);
-	});
-});
+import { phoneNumberFieldList } from '../../../../nodes/WhatsAppPhoneNumbers/helpers/phoneNumberFields';
 
 describe('phoneNumberFieldList', () => {
 	it('uses the usual set when no field is chosen', () => {
