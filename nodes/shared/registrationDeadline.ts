@@ -43,7 +43,7 @@ export interface RegistrationDeadline {
 	/** Whole days left, negative once the deadline has passed. */
 	daysUntilDeadline: number | null;
 	deadlinePassed: boolean | null;
-	/** Whether the number is registered (status CONNECTED); null when Graph gave no status. */
+	/** Whether the number is registered (CONNECTED, FLAGGED…) or not yet (PENDING); null when the status does not say. */
 	registered: boolean | null;
 	summary: string;
 }
@@ -54,15 +54,21 @@ export interface RegistrationFacts {
 	status?: unknown;
 }
 
-function registeredFrom(status: unknown): boolean | null {
+/** Statuses of a registered number, whatever its quality or limits; PENDING is a number not registered yet. */
+const REGISTERED_STATUSES: ReadonlySet<string> = new Set(['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED']);
+
+/** Whether a number is registered; null for no status or one that does not say (DISCONNECTED, a new one). */
+export function isRegistered(status: unknown): boolean | null {
 	if (typeof status !== 'string' || status === '') return null;
-	return status.toUpperCase() === 'CONNECTED';
+	const upper = status.toUpperCase();
+	if (REGISTERED_STATUSES.has(upper)) return true;
+	return upper === 'PENDING' ? false : null;
 }
 
 export function registrationDeadline({ rule, onboardedAt: onboardedAtValue, status }: RegistrationFacts, now: Date): RegistrationDeadline {
 	const { windowDays, since, missed } = RULES[rule];
 	const onboardedAt = parseGraphTime(onboardedAtValue);
-	const registered = registeredFrom(status);
+	const registered = isRegistered(status);
 	const claimedAt = rule === 'preVerifiedClaim' ? (onboardedAt?.toISOString() ?? null) : null;
 	if (!onboardedAt) {
 		return {
@@ -81,7 +87,7 @@ export function registrationDeadline({ rule, onboardedAt: onboardedAtValue, stat
 	const daysLeft = daysUntil(registerBy, now);
 	const passed = now >= registerBy;
 	let summary: string;
-	if (registered) summary = `Registered (status CONNECTED): the ${windowDays}-day deadline after ${since} no longer applies.`;
+	if (registered) summary = `Registered (status ${String(status)}): the ${windowDays}-day deadline after ${since} no longer applies.`;
 	else if (passed) summary = `The ${windowDays}-day registration deadline after ${since} passed on ${isoDay(registerBy)}; ${missed}.`;
 	else summary = `Register by ${isoDay(registerBy)} (${inDays(daysLeft)}), ${windowDays} days after ${since} on ${isoDay(onboardedAt)}.`;
 	return {

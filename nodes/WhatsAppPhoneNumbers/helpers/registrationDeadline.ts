@@ -1,10 +1,10 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { parseGraphTime } from '../../shared/graphTime';
-import { registrationDeadlineOfPhoneNumber } from '../../shared/registrationDeadline';
+import { isRegistered, registrationDeadlineOfPhoneNumber } from '../../shared/registrationDeadline';
 
 /**
- * `postReceive`: a number onboarded but not connected gets `registration`, its deadline by
+ * `postReceive`: a number onboarded but not registered yet (PENDING) gets `registration`, its deadline by
  * Meta's rule for where it came from. `registrationDeadline` and `registrationDaysLeft`, the
  * names version 0.1 gave the same deadline, stay for saved workflows.
  */
@@ -12,8 +12,9 @@ export async function addRegistrationDeadline(items: INodeExecutionData[]): Prom
 	const now = new Date();
 	return items.map((item) => {
 		const { status, last_onboarded_time: onboardedAt } = item.json;
-		// Without the status or the onboarding time (fields the user left out) there is nothing to say.
-		if (typeof status !== 'string' || status.toUpperCase() === 'CONNECTED' || !parseGraphTime(onboardedAt)) return item;
+		// A registered number has no deadline; without the status or the onboarding time (fields the
+		// user left out) there is nothing to say.
+		if (isRegistered(status) !== false || !parseGraphTime(onboardedAt)) return item;
 		const registration = registrationDeadlineOfPhoneNumber(item.json, now);
 		return {
 			...item,

@@ -1,5 +1,6 @@
 import {
 	EMBEDDED_SIGNUP_REGISTRATION_DAYS,
+	isRegistered,
 	PRE_VERIFIED_CLAIM_REGISTRATION_DAYS,
 	registrationDeadline,
 	registrationDeadlineOfPhoneNumber,
@@ -53,11 +54,24 @@ describe('registrationDeadline', () => {
 	});
 
 	it('says a registered number has no deadline left, and reads Unix seconds', () => {
-		const registered = registrationDeadline({ rule: 'preVerifiedClaim', onboardedAt: 1772359200, status: 'CONNECTED' }, NOW);
+		const registered = registrationDeadline({ rule: 'preVerifiedClaim', onboardedAt: 1772359200, status: 'FLAGGED' }, NOW);
 		expect(registered).toMatchObject({ registered: true, registerBy: '2026-05-30T10:00:00.000Z' });
 		expect(registered.summary).toBe(
-			'Registered (status CONNECTED): the 90-day deadline after it was claimed from the pre-verified pool no longer applies.',
+			'Registered (status FLAGGED): the 90-day deadline after it was claimed from the pre-verified pool no longer applies.',
 		);
+	});
+
+	it.each([
+		['CONNECTED', true],
+		['flagged', true],
+		['RESTRICTED', true],
+		['RATE_LIMITED', true],
+		['PENDING', false],
+		['DISCONNECTED', null],
+		['SOMETHING_NEW', null],
+		[undefined, null],
+	])('reads status %p as registered: %p', (status, registered) => {
+		expect(isRegistered(status)).toBe(registered);
 	});
 
 	it('says the deadline is unknown without an onboarding time, keeping the same shape', () => {

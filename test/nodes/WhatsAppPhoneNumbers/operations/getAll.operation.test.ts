@@ -210,16 +210,19 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		expect(error).toBeUndefined();
 	});
 
-	it('says by when an unconnected number must be registered: 14 days after Embedded Signup, 90 after a pre-verified claim', async () => {
+	it('says by when a number not registered yet must be: 14 days after Embedded Signup, 90 after a pre-verified claim', async () => {
 		const onboarded = graphTimeDaysAgo(3 - 1 / 24);
 		const embedded = { id: '301', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
 		const claimed = { id: '304', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
 		const connected = { id: '302', status: 'CONNECTED', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
+		// Registered once (its quality dropped, or it was deregistered): no onboarding deadline applies.
+		const flagged = { id: '305', status: 'FLAGGED', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
+		const disconnected = { id: '306', status: 'DISCONNECTED', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
 		const neverOnboarded = { id: '303', status: 'PENDING' };
 		graphApi()
 			.get(LIST_PATH)
 			.query({ fields: DEFAULT_FIELDS, limit: '100' })
-			.reply(200, graphPage([embedded, claimed, connected, neverOnboarded], 'c1', { last: true }));
+			.reply(200, graphPage([embedded, claimed, connected, flagged, disconnected, neverOnboarded], 'c1', { last: true }));
 
 		const { items, error } = await getMany();
 
@@ -260,6 +263,8 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 				registrationDaysLeft: 87,
 			},
 			asOutput(connected),
+			asOutput(flagged),
+			asOutput(disconnected),
 			asOutput(neverOnboarded),
 		]);
 	});
