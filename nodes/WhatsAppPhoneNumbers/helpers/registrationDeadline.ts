@@ -20,7 +20,7 @@ export async function addRegistrationDeadline(items: INodeExecutionData[]): Prom
 			...item,
 			json: {
 				...item.json,
-				registration: { ...registration },
+				registration,
 				registrationDeadline: registration.registerBy,
 				registrationDaysLeft: registration.daysUntilDeadline,
 			},

@@ -40,7 +40,6 @@ export type PreVerifiedLifecycle = {
 	summary: string;
 };
 
-
 type StatusReading = 'verified' | 'not verified' | 'absent';
 
 function readStatus(status: unknown): StatusReading {
