@@ -71,6 +71,12 @@ export interface Sandbox {
 	setNow(date: string | Date): Date;
 	advance(by: { days?: number; hours?: number; minutes?: number; ms?: number }): Date;
 	claim(input: { preverified_id: string; waba_id: string; verified_name: string }): ClaimResult;
+	/** Meta's review of a display-name change: answers what the phone_number_name_update webhook would carry. */
+	reviewDisplayName(input: { phone_number_id: string; decision: 'APPROVED' | 'REJECTED' }): {
+		display_phone_number: string;
+		requested_verified_name: string;
+		decision: 'APPROVED' | 'REJECTED';
+	};
 	sendWebhook(options: SendWebhookOptions): Promise<DeliveryResult & { payload: WebhookPayload; warnings: string[] }>;
 }
 

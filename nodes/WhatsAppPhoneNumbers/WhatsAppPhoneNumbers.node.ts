@@ -3,15 +3,17 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
+import * as changeDisplayName from './operations/changeDisplayName.operation';
 import * as create from './operations/create.operation';
 import * as createFromPreVerified from './operations/createFromPreVerified.operation';
 import * as deregister from './operations/deregister.operation';
 import * as get from './operations/get.operation';
 import * as getAll from './operations/getAll.operation';
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
+import * as getHealthStatus from './operations/getHealthStatus.operation';
 import * as register from './operations/register.operation';
 
-const operations = [create, createFromPreVerified, deregister, get, getAll, getDisplayNameStatus, register];
+const operations = [changeDisplayName, create, createFromPreVerified, deregister, get, getAll, getDisplayNameStatus, getHealthStatus, register];
 
 export class WhatsAppPhoneNumbers implements INodeType {
 	description: INodeTypeDescription = {
@@ -21,7 +23,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'List, inspect, create, register and deregister WhatsApp Business phone numbers',
+		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, and check their messaging health',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -61,7 +61,10 @@ function operationFields(operations: OperationModule[]): INodeProperties[] {
 		operation.properties.forEach((property, index) => {
 			if (!shownFor.has(property)) {
 				const previous = operation.properties[index - 1];
-				ordered.splice(previous ? ordered.indexOf(previous) + 1 : ordered.length, 0, property);
+				// A field an operation lists first goes before the next of its fields already placed.
+				const next = previous ? undefined : operation.properties.slice(1).find((later) => shownFor.has(later));
+				const at = previous ? ordered.indexOf(previous) + 1 : next ? ordered.indexOf(next) : ordered.length;
+				ordered.splice(at, 0, property);
 			}
 			shownFor.set(property, [...(shownFor.get(property) ?? []), ...valuesOf(operation)]);
 		});

@@ -25,3 +25,16 @@ export function addDays(date: Date, days: number): Date {
 export function daysUntil(date: Date, now: Date): number {
 	return Math.floor((date.getTime() - now.getTime()) / DAY_MS);
 }
+
+/** The calendar day of a time, `2026-03-15`, for sentences. */
+export function isoDay(date: Date): string {
+	return date.toISOString().slice(0, 10);
+}
+
+/** Whole days as words: `today`, `in 3 days`, `2 days ago`. */
+export function inDays(days: number): string {
+	if (days === 0) return 'today';
+	if (days === 1) return 'in 1 day';
+	if (days > 1) return `in ${days} days`;
+	return days === -1 ? '1 day ago' : `${-days} days ago`;
+}

@@ -23,6 +23,7 @@ test('the package is loaded under its own name, as for users', async () => {
 		'whatsAppPreVerifiedNumbers',
 		'whatsAppVerification',
 		'whatsAppSettings',
+		'whatsAppBusinessAccounts',
 		'whatsAppPhoneNumberTrigger',
 	]) {
 		expect(types).toContain(`n8n-nodes-whatsapp-phone-numbers.${name}`);

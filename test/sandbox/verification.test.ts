@@ -149,6 +149,15 @@ describe('Graph sandbox: one-time codes and the pre-verified lifecycle', () => {
 		expect((await graph(`/${claimed.id}?fields=code_verification_status`)).body.code_verification_status).toBe('NOT_VERIFIED');
 	});
 
+	it('gives the facts the registration deadline rests on: a claimed number reads is_preverified_number and onboarding at the claim, a created one does not', async () => {
+		const claimed = sandbox.claim({ preverified_id: POOL.verified20DaysAgo, waba_id: OWNED_WABA_ID, verified_name: 'Acme Claimed' });
+		const created = await graph(`/${OWNED_WABA_ID}/phone_numbers`, { method: 'POST', json: { cc: '44', phone_number: '7700900124', verified_name: 'Acme UK' } });
+		const read = async (id: string) => (await graph(`/${id}?fields=status,last_onboarded_time,is_preverified_number`)).body;
+
+		expect(await read(claimed.id)).toEqual({ id: claimed.id, status: 'PENDING', last_onboarded_time: claimed.last_onboarded_time, is_preverified_number: true });
+		expect(await read(created.body.id)).toMatchObject({ status: 'PENDING', last_onboarded_time: claimed.last_onboarded_time, is_preverified_number: false });
+	});
+
 	it('POST /<WABA_ID>/phone_numbers with preverified_id claims; with cc and phone_number it creates an unverified number', async () => {
 		const fromPool = await graph(`/${OWNED_WABA_ID}/phone_numbers`, {
 			method: 'POST',

@@ -80,6 +80,13 @@ const errors = {
 			message: 'Account register deregister rate limit exceeded',
 			details: `Registration or deregistration failed: more than 10 register/deregister calls for this number in 72 hours. The number is blocked from registering until ${until}.`,
 		}),
+	// Meta documents the limit (10 changes per 30 days) but not the error; see the README.
+	displayNameChangeLimit: (until) =>
+		new GraphError({
+			code: 100,
+			message: '(#100) The display name of this phone number was changed 10 times in the last 30 days',
+			details: `Display-name changes are limited to 10 per 30-day period. The next change is possible after ${until}.`,
+		}),
 	requestCode: (details) =>
 		new GraphError({ code: 136024, message: '(#136024) Verification code request error', details }),
 	verifyCode: (details) =>

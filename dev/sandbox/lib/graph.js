@@ -25,8 +25,11 @@ const WABA_FIELDS = [
 	'is_enabled_for_insights', 'on_behalf_of_business_info', 'marketing_messages_lite_api_status',
 ];
 const WABA_DEFAULTS = ['id', 'name', 'currency', 'timezone_id', 'message_template_namespace'];
-const BUSINESS_FIELDS = ['id', 'name', 'verification_status', 'created_time', 'updated_time', 'timezone_id', 'link', 'vertical', 'two_factor_type', 'primary_page', 'profile_picture_uri'];
+const BUSINESS_FIELDS = ['id', 'name', 'health_status', 'verification_status', 'created_time', 'updated_time', 'timezone_id', 'link', 'vertical', 'two_factor_type', 'primary_page', 'profile_picture_uri'];
 const USER_FIELDS = ['id', 'name'];
+
+/** The longest display name the sandbox accepts; Meta's developer documentation states none (see the README). */
+const DISPLAY_NAME_MAX_LENGTH = 512;
 
 const SUBSCRIPTION_OBJECTS = ['whatsapp_business_account', 'user', 'page', 'permissions', 'payments', 'instagram', 'application'];
 const SETTINGS_FEATURES = ['user_identity_change', 'calling', 'storage_configuration'];
@@ -369,6 +372,16 @@ function handlePhone(world, request, phone) {
 		return readObject(world.phoneView(phone), request, { kind: 'phone', known: PHONE_FIELDS, defaults: PHONE_GET_DEFAULTS });
 	}
 	if (method === 'POST' && !edge) {
+		// Meta's example sends new_display_name in the query string; a body works too (params are merged).
+		if (params.new_display_name !== undefined) {
+			const name = String(params.new_display_name).trim();
+			if (!name) throw errors.invalidParameter('The parameter new_display_name is required');
+			if (name.length > DISPLAY_NAME_MAX_LENGTH) {
+				throw errors.invalidParameter(`Param new_display_name must be at most ${DISPLAY_NAME_MAX_LENGTH} characters`);
+			}
+			world.requestDisplayNameChange(phone, name);
+			return success;
+		}
 		world.setPin(phone, sixDigitPin(required(params, 'pin')));
 		return success;
 	}

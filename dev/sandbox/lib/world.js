@@ -18,6 +18,11 @@ const DEFAULT_SETTINGS = {
 	lapsedStatus: 'EXPIRED',
 	registerLimit: 10,
 	registerWindowHours: 72,
+	/** Meta: a display name can be changed 10 times per 30-day period. */
+	displayNameChangeLimit: 10,
+	displayNameChangeWindowDays: 30,
+	/** Meta: after a display-name change is approved, the number has 14 days to register again. */
+	nameReregisterDays: 14,
 };
 
 const DATA_LOCALIZATION_REGIONS = ['AU', 'ID', 'IN', 'JP', 'SG', 'KR', 'DE', 'CH', 'GB', 'BR', 'BH', 'ZA', 'AE', 'CA'];
@@ -157,6 +162,8 @@ class World {
 				verificationExpiresAt: at(sandbox.verificationExpiry),
 				registerCalls: (sandbox.registerCalls ?? []).map(at),
 				blockedUntil: at(sandbox.blockedUntil),
+				displayNameChanges: (sandbox.displayNameChanges ?? []).map(at),
+				nameApprovedAt: at(sandbox.nameApprovedAt),
 				settings: {
 					user_identity_change: { enable_identity_key_check: !!sandbox.identityKeyCheck },
 					calling: { status: 'DISABLED' },
@@ -186,6 +193,12 @@ class World {
 			}
 		}
 		for (const phone of this.phones.values()) {
+			const approvedAt = phone.sandbox.nameApprovedAt;
+			if (approvedAt !== undefined && now >= approvedAt + this.settings.nameReregisterDays * DAY_MS) {
+				// Not registered again within 14 days of the approval: the name must be reviewed again.
+				phone.new_name_status = 'EXPIRED';
+				phone.sandbox.nameApprovedAt = undefined;
+			}
 			const expiresAt = phone.sandbox.verificationExpiresAt;
 			if (expiresAt !== undefined && now >= expiresAt && phone.code_verification_status === 'VERIFIED') {
 				phone.code_verification_status = 'NOT_VERIFIED';
@@ -253,13 +266,78 @@ class World {
 
 	businessView(business) {
 		const { sandbox, ...fields } = business;
-		return { ...fields, link: `https://business.facebook.com/settings/info?business_id=${business.id}` };
+		return {
+			...fields,
+			link: `https://business.facebook.com/settings/info?business_id=${business.id}`,
+			health_status: this.healthStatus(this.businessHealthEntities(business)),
+		};
 	}
 
 	wabaView(waba) {
 		const { sandbox, relation, business_id, ...fields } = waba;
 		const owner = waba.owner_business_info ?? (relation === 'owned' ? this.businessInfo(business_id) : undefined);
-		return { ...fields, owner_business_info: owner };
+		return { ...fields, owner_business_info: owner, health_status: this.healthStatus(this.wabaHealthEntities(waba)) };
+	}
+
+	// Health status: the entities a send goes through, each AVAILABLE, LIMITED or BLOCKED ---------
+
+	/** The overall verdict is the worst entity's. */
+	healthStatus(entities) {
+		const worst = ['BLOCKED', 'LIMITED'].find((state) => entities.some((entity) => entity.can_send_message === state)) ?? 'AVAILABLE';
+		return { can_send_message: worst, entities };
+	}
+
+	/** An entity's health from its fixture (`sandbox.health`: `{can_send_message, errors, additional_info}`). */
+	fixtureHealthEntity(entityType, id, health = {}) {
+		const errors = health.errors ?? [];
+		return {
+			entity_type: entityType,
+			id,
+			can_send_message: health.can_send_message ?? (errors.length ? 'BLOCKED' : 'AVAILABLE'),
+			...(errors.length ? { errors: clone(errors) } : {}),
+			...(health.additional_info ? { additional_info: clone(health.additional_info) } : {}),
+		};
+	}
+
+	/** A number sends when CONNECTED; FLAGGED is limited; anything else is blocked until it is registered. */
+	phoneHealthEntity(phone) {
+		if (phone.status === 'CONNECTED') return { entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: 'AVAILABLE' };
+		if (phone.status === 'FLAGGED') {
+			return {
+				entity_type: 'PHONE_NUMBER',
+				id: phone.id,
+				can_send_message: 'LIMITED',
+				additional_info: ['The phone number is flagged for low quality; raise its quality rating to keep its messaging limit.'],
+			};
+		}
+		return {
+			entity_type: 'PHONE_NUMBER',
+			id: phone.id,
+			can_send_message: 'BLOCKED',
+			errors: [
+				{
+					error_code: 133010,
+					error_description: `The phone number is not registered on Cloud API (status ${phone.status}).`,
+					possible_solution: 'Register the phone number.',
+				},
+			],
+		};
+	}
+
+	wabaHealthEntities(waba) {
+		const business = this.businesses.get(waba?.business_id);
+		return [
+			this.fixtureHealthEntity('WABA', waba?.id, waba?.sandbox.health),
+			...(business ? this.businessHealthEntities(business) : [this.appHealthEntity()]),
+		];
+	}
+
+	businessHealthEntities(business) {
+		return [this.fixtureHealthEntity('BUSINESS', business.id, business.sandbox.health), this.appHealthEntity()];
+	}
+
+	appHealthEntity() {
+		return { entity_type: 'APP', id: this.credentials.appId, can_send_message: 'AVAILABLE' };
 	}
 
 	businessInfo(id) {
@@ -270,7 +348,6 @@ class World {
 	phoneView(phone) {
 		const { sandbox, lastOnboardedAt, waba_id, ...fields } = phone;
 		const registered = phone.status === 'CONNECTED' || phone.status === 'FLAGGED';
-		const canSend = phone.status === 'CONNECTED' ? 'AVAILABLE' : phone.status === 'FLAGGED' ? 'LIMITED' : 'BLOCKED';
 		const waba = this.wabas.get(waba_id);
 		const callback = waba?.sandbox.subscribedApps.length ? this.appSubscriptions.get('whatsapp_business_account')?.callback_url : undefined;
 		return {
@@ -283,13 +360,7 @@ class World {
 			last_onboarded_time: lastOnboardedAt === undefined ? undefined : graphTime(lastOnboardedAt),
 			is_pin_enabled: !!sandbox.pin,
 			whatsapp_business_manager_messaging_limit: phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
-			health_status: {
-				can_send_message: canSend,
-				entities: [
-					{ entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: canSend },
-					{ entity_type: 'WABA', id: waba_id, can_send_message: 'AVAILABLE' },
-				],
-			},
+			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
 			webhook_configuration: callback ? { application: callback } : undefined,
 		};
 	}
@@ -375,6 +446,7 @@ class World {
 		phone.sandbox.registerCalls.push(this.now());
 		phone.sandbox.verificationExpiresAt = undefined;
 		phone.status = 'CONNECTED';
+		this.applyApprovedName(phone);
 		if (region) phone.sandbox.settings.storage_configuration = { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: region };
 	}
 
@@ -396,6 +468,48 @@ class World {
 			phone.sandbox.blockedUntil = now + windowMs;
 			throw errors.registerLimit(graphTime(phone.sandbox.blockedUntil));
 		}
+	}
+
+	/** `POST /<PHONE_NUMBER_ID>` with `new_display_name`: the name goes to review; 10 changes per 30 days. */
+	requestDisplayNameChange(phone, name) {
+		const now = this.now();
+		const windowMs = this.settings.displayNameChangeWindowDays * DAY_MS;
+		const changes = phone.sandbox.displayNameChanges.filter((at) => at > now - windowMs);
+		if (changes.length >= this.settings.displayNameChangeLimit) {
+			throw errors.displayNameChangeLimit(graphTime(changes[0] + windowMs));
+		}
+		phone.sandbox.displayNameChanges = [...changes, now];
+		phone.sandbox.nameApprovedAt = undefined;
+		phone.new_display_name = name;
+		phone.new_name_status = 'PENDING_REVIEW';
+		phone.new_certificate = undefined;
+	}
+
+	/** Meta's review of a requested display name (a development endpoint stands in for it). */
+	reviewDisplayName(phone, decision) {
+		if (phone.new_name_status !== 'PENDING_REVIEW') {
+			throw new Error(`Phone number ${phone.id} has no display-name change under review`);
+		}
+		if (decision === 'APPROVED') {
+			phone.new_name_status = 'APPROVED';
+			phone.new_certificate = Buffer.from(`sandbox-certificate-${phone.id}-${phone.new_display_name}`).toString('base64');
+			phone.sandbox.nameApprovedAt = this.now();
+		} else {
+			phone.new_name_status = 'DECLINED';
+		}
+		return { display_phone_number: phone.display_phone_number, requested_verified_name: phone.new_display_name, decision };
+	}
+
+	/** Registering within 14 days of an approval makes the new name the number's display name. */
+	applyApprovedName(phone) {
+		if (phone.new_name_status !== 'APPROVED' || phone.sandbox.nameApprovedAt === undefined) return;
+		phone.verified_name = phone.new_display_name;
+		phone.name_status = 'APPROVED';
+		phone.certificate = phone.new_certificate;
+		phone.new_display_name = undefined;
+		phone.new_name_status = undefined;
+		phone.new_certificate = undefined;
+		phone.sandbox.nameApprovedAt = undefined;
 	}
 
 	setPin(phone, pin) {
@@ -524,6 +638,8 @@ class World {
 					settings: phone.sandbox.settings,
 					register_calls: phone.sandbox.registerCalls.map(graphTime),
 					blocked_until: phone.sandbox.blockedUntil === undefined ? undefined : graphTime(phone.sandbox.blockedUntil),
+					display_name_changes: phone.sandbox.displayNameChanges.map(graphTime),
+					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({

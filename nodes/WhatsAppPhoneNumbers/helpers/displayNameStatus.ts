@@ -1,5 +1,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { DISPLAY_NAME_CHANGE_STEPS } from './displayName';
+
 /** Statuses under which Meta lets the certificate be downloaded. */
 const DOWNLOADABLE_STATUSES = new Set(['APPROVED', 'AVAILABLE_WITHOUT_REVIEW']);
 
@@ -33,6 +35,15 @@ export function readNameStatus(status: unknown): NameStatusReading {
 	};
 }
 
+/** What to do next about a requested name (`new_name_status`), the flow Change Display Name starts. */
+const NEXT_STEP_BY_NEW_NAME_STATUS: Record<string, string> = {
+	PENDING_REVIEW: DISPLAY_NAME_CHANGE_STEPS.underReview,
+	APPROVED: DISPLAY_NAME_CHANGE_STEPS.afterApproval,
+	AVAILABLE_WITHOUT_REVIEW: DISPLAY_NAME_CHANGE_STEPS.afterApproval,
+	DECLINED: DISPLAY_NAME_CHANGE_STEPS.declined,
+	EXPIRED: DISPLAY_NAME_CHANGE_STEPS.expired,
+};
+
 function withStatusMeanings(phoneNumber: IDataObject): IDataObject {
 	const current = readNameStatus(phoneNumber.name_status);
 	const described: IDataObject = {
@@ -45,6 +56,8 @@ function withStatusMeanings(phoneNumber: IDataObject): IDataObject {
 		const requested = readNameStatus(phoneNumber.new_name_status);
 		described.canDownloadNewCertificate = requested.canDownload;
 		described.newNameStatusMeaning = requested.meaning;
+		const nextStep = NEXT_STEP_BY_NEW_NAME_STATUS[String(phoneNumber.new_name_status).toUpperCase()];
+		if (nextStep) described.newNameNextStep = nextStep;
 	}
 	return described;
 }

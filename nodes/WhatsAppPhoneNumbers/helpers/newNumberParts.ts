@@ -4,6 +4,7 @@ import { z } from 'zod';
 
 import { fieldOf } from '../../shared/parameters';
 import { sendValidated, type SentField } from '../../shared/requestSteps';
+import { displayName } from './displayName';
 
 /** A country calling code (`1`, `+44`), sent as digits. */
 export const countryDialCode = z
@@ -21,9 +22,6 @@ export const nationalNumber = z
 	.refine((digits) => digits.length >= 4 && digits.length <= 14, {
 		message: 'must have 4 to 14 digits without the country code, such as 631 555 1234',
 	});
-
-/** The display name (verified name) Meta will review. */
-export const displayName = z.string().trim().min(1, 'must not be empty');
 
 const countryCodeProperty: INodeProperties = {
 	displayName: 'Country Code',

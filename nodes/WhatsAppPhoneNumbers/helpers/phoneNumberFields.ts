@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
+import { chosenFieldNames } from '../../shared/fieldList';
+
 /** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
 export const PHONE_NUMBER_FIELDS = [
 	'id',
@@ -41,6 +43,7 @@ export const DEFAULT_PHONE_NUMBER_FIELDS = [
 	'throughput',
 	'last_onboarded_time',
 	'account_mode',
+	'is_preverified_number',
 ];
 
 /** The Fields and Additional Field Names options, shared by Get and Get Many. */
@@ -50,7 +53,7 @@ export const phoneNumberFieldOptions: INodeProperties[] = [
 		name: 'fields',
 		type: 'multiOptions',
 		default: [],
-		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}.`,
+		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}. With health_status, each number also gets a one-line healthSummary.`,
 		options: PHONE_NUMBER_FIELDS.map((field) => ({ name: field, value: field })),
 	},
 	{
@@ -65,31 +68,14 @@ export const phoneNumberFieldOptions: INodeProperties[] = [
 ];
 
 /**
- * Splits a comma-separated field list, keeping Graph's field expansion intact:
- * `webhook_configuration{application,url}` stays one name.
+ * The `fields` query value: the chosen fields (or the usual set) plus the typed ones, once
+ * each. With `status` and `last_onboarded_time`, `is_preverified_number` is asked for too:
+ * it decides whether the registration deadline is 14 or 90 days.
  */
-export function splitFieldNames(text: string): string[] {
-	const names: string[] = [];
-	let depth = 0;
-	let current = '';
-	for (const character of text) {
-		if (character === '{') depth++;
-		if (character === '}') depth = Math.max(0, depth - 1);
-		if (character === ',' && depth === 0) {
-			names.push(current);
-			current = '';
-			continue;
-		}
-		current += character;
-	}
-	names.push(current);
-	return names.map((name) => name.trim()).filter((name) => name !== '');
-}
-
-/** The `fields` query value: the chosen fields (or the usual set) plus the typed ones, once each. */
 export function phoneNumberFieldList(chosen: string[] | undefined, typed: string | undefined): string {
-	const base = chosen?.length ? chosen : DEFAULT_PHONE_NUMBER_FIELDS;
-	return [...new Set([...base, ...splitFieldNames(typed ?? '')])].join(',');
+	const fields = chosenFieldNames(chosen, typed, DEFAULT_PHONE_NUMBER_FIELDS);
+	if (fields.includes('status') && fields.includes('last_onboarded_time')) fields.push('is_preverified_number');
+	return [...new Set(fields)].join(',');
 }
 
 /** `preSend`: asks Graph for the fields the user chose. */

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
+import { addingHealthSummary } from '../../shared/healthStatus';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
@@ -16,7 +17,7 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendPhoneNumberFields] },
-		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline] },
+		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline, addingHealthSummary('Phone number')] },
 	},
 });
 

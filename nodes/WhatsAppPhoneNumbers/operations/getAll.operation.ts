@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllOrLimit, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
+import { addingHealthSummary } from '../../shared/healthStatus';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
@@ -19,7 +20,7 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(wabaIdField, '/phone_numbers'), sendPhoneNumberFields] },
-		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline] },
+		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline, addingHealthSummary('Phone number')] },
 	},
 });
 

@@ -10,12 +10,14 @@ export const option = graphOperation({
 	name: 'Get Display Name Status & Certificate',
 	value: 'getDisplayNameStatus',
 	action: 'Get the display name status and certificate of a phone number',
-	description: 'Read the review status of the display name and the certificate, and whether it can be downloaded now',
+	description:
+		'Read the display name, a requested new name and their review status and certificates; after Change Display Name, says what to do next',
 	repeat: 'read',
 	routing: {
 		request: {
 			method: 'GET',
-			qs: { fields: 'certificate,new_certificate,name_status,new_name_status' },
+			// verified_name and new_display_name show which name each status is about.
+			qs: { fields: 'verified_name,certificate,name_status,new_display_name,new_certificate,new_name_status' },
 		},
 		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
 		output: { postReceive: [namingGraphId('phoneNumberId'), addDisplayNameStatusMeaning] },

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { registrationDeadline } from './lifecycle';
+import { registrationDeadline } from '../../shared/registrationDeadline';
 
 /** Formats differ between the two lists (`+1 211-555-5105` vs `12115555105`): compare digits. */
 function digitsOf(phone: unknown): string {
@@ -9,7 +9,7 @@ function digitsOf(phone: unknown): string {
 
 /**
  * The business phone numbers of a WABA that replaced numbers of the pool, with the
- * 90-day registration deadline counted from `last_onboarded_time` when Graph gives it.
+ * 90-day registration deadline of a claimed number, counted from `last_onboarded_time`.
  */
 export function matchClaimedNumbers(
 	pool: IDataObject[],
@@ -34,7 +34,11 @@ export function matchClaimedNumbers(
 				display_phone_number: phoneNumber.display_phone_number,
 				code_verification_status: phoneNumber.code_verification_status,
 				status: phoneNumber.status,
-				registration: registrationDeadline(phoneNumber.last_onboarded_time, now),
+				// Matched against the pool, so the claim rule applies whatever is_preverified_number says.
+				registration: registrationDeadline(
+					{ rule: 'preVerifiedClaim', onboardedAt: phoneNumber.last_onboarded_time, status: phoneNumber.status },
+					now,
+				),
 			},
 		];
 	});

@@ -1,4 +1,4 @@
-import { addDays, daysUntil, parseGraphTime } from '../../shared/graphTime';
+import { addDays, daysUntil, inDays, isoDay, parseGraphTime } from '../../shared/graphTime';
 
 /** A verified, unclaimed pre-verified number reverts to unverified this long after verification. */
 export const VERIFICATION_VALID_DAYS = 90;
@@ -6,8 +6,6 @@ export const VERIFICATION_VALID_DAYS = 90;
 export const REVERIFY_WINDOW_DAYS = 45;
 /** A number added to the pool but never verified is dropped from the pool after 90 days. */
 export const UNVERIFIED_POOL_DAYS = 90;
-/** A claimed number must be registered within 90 days of being claimed. */
-export const REGISTRATION_DEADLINE_DAYS = 90;
 
 export type PreVerifiedState =
 	| 'awaiting verification'
@@ -41,17 +39,6 @@ export type PreVerifiedLifecycle = {
 	/** The same, in words. */
 	summary: string;
 };
-
-function isoDay(date: Date): string {
-	return date.toISOString().slice(0, 10);
-}
-
-function inDays(days: number): string {
-	if (days === 0) return 'today';
-	if (days === 1) return 'in 1 day';
-	if (days > 1) return `in ${days} days`;
-	return days === -1 ? '1 day ago' : `${-days} days ago`;
-}
 
 type StatusReading = 'verified' | 'not verified' | 'absent';
 
@@ -194,37 +181,4 @@ export function dueForReverification(
 		default:
 			return undefined;
 	}
-}
-
-/** The 90-day registration deadline of a claimed number; null fields when the claim time is unknown. */
-export type RegistrationDeadline = {
-	claimedAt: string | null;
-	registerBy: string | null;
-	daysUntilDeadline: number | null;
-	deadlinePassed: boolean | null;
-	summary: string;
-};
-
-export function registrationDeadline(claimedAtValue: unknown, now: Date): RegistrationDeadline {
-	const claimedAt = parseGraphTime(claimedAtValue);
-	if (!claimedAt) {
-		return {
-			claimedAt: null,
-			registerBy: null,
-			daysUntilDeadline: null,
-			deadlinePassed: null,
-			summary: 'Register within 90 days of the claim; Graph gave no claim time, so the deadline is unknown.',
-		};
-	}
-	const registerBy = addDays(claimedAt, REGISTRATION_DEADLINE_DAYS);
-	const passed = now >= registerBy;
-	return {
-		claimedAt: claimedAt.toISOString(),
-		registerBy: registerBy.toISOString(),
-		daysUntilDeadline: daysUntil(registerBy, now),
-		deadlinePassed: passed,
-		summary: passed
-			? `The 90-day registration deadline passed on ${isoDay(registerBy)}; the number may have reverted to unverified and need a new code.`
-			: `Register by ${isoDay(registerBy)} (${inDays(daysUntil(registerBy, now))}), 90 days after it was claimed on ${isoDay(claimedAt)}.`,
-	};
 }

@@ -29,11 +29,11 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the seven phone-number operations, each with an action in words', async () => {
+	it('offers exactly the nine phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
-			['create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'register'].sort(),
+			['changeDisplayName', 'create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'getHealthStatus', 'register'].sort(),
 		);
 		for (const option of options) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);
@@ -43,13 +43,63 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 
 	it('warns on Register and Deregister about the 10 calls per 72 hours and that the node never retries them', async () => {
 		const description = await loadedNode();
-		const notices = description.properties.filter((property) => property.type === 'notice');
+		const notices = description.properties.filter((property) => property.name === 'registrationLimitNotice');
 
 		expect(notices.map((notice) => notice.displayOptions?.show?.operation)).toEqual([['deregister', 'register']]);
 		for (const notice of notices) {
 			expect(notice.displayName).toMatch(/10 register and deregister calls in a rolling 72 hours/);
 			expect(notice.displayName).toMatch(/never retries/);
 		}
+	});
+
+	it('tells on Change Display Name that Meta reviews the name, which webhook announces it, and that Register must follow', async () => {
+		const description = await loadedNode();
+		const notice = description.properties.find((property) => property.name === 'changeDisplayNameNotice');
+
+		expect(notice?.type).toBe('notice');
+		expect(notice?.displayOptions?.show?.operation).toEqual(['changeDisplayName']);
+		expect(notice?.displayName).toMatch(/Meta reviews the new name/);
+		expect(notice?.displayName).toMatch(/phone_number_name_update/);
+		expect(notice?.displayName).toMatch(/register the number again within 14 days/);
+		expect(notice?.displayName).toMatch(/10 register\/deregister calls per 72 hours/);
+		expect(notice?.displayName).toMatch(/never retries/);
+	});
+
+	it.each([
+		['phoneNumber', ['healthOf', 'wabaId', 'phoneNumberId']],
+		['waba', ['healthOf', 'wabaId']],
+		['business', ['healthOf', 'businessId']],
+	])('on Get Health Status of %s shows only that object\'s locator', async (healthOf, shownNames) => {
+		const description = await loadedNode();
+		const parameters: INodeParameters = {
+			operation: 'getHealthStatus',
+			healthOf,
+			phoneNumberId: { __rl: true, mode: 'list', value: '' },
+		};
+		const shown = description.properties.filter(
+			(property) =>
+				property.displayOptions?.show?.operation?.includes('getHealthStatus') &&
+				NodeHelpers.displayParameter(parameters, property, { typeVersion: 1 }, description, parameters),
+		);
+
+		expect(shown.map((property) => property.name)).toEqual(shownNames);
+		const waba = shown.find((property) => property.name === 'wabaId');
+		// For a phone number the WABA only fills the list; for a WABA it is the object read.
+		if (waba) expect(waba.required).toBe(healthOf === 'waba');
+	});
+
+	it.each([
+		['create', 'waba', 'wabaId'],
+		['create', 'phoneNumber', 'wabaId'],
+		['get', 'business', 'phoneNumberId'],
+	])('keeps the fields of %s when a Health Of value (%s) is left over from Get Health Status', async (operation, healthOf, field) => {
+		const description = await loadedNode();
+		const parameters: INodeParameters = { operation, healthOf, [field]: { __rl: true, mode: 'id', value: '102290129340398' } };
+
+		const kept = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, { typeVersion: 1 } as never, description);
+
+		expect(kept?.[field]).toEqual({ __rl: true, mode: 'id', value: '102290129340398' });
+		expect(kept).not.toHaveProperty('healthOf');
 	});
 
 	it('loads the codex with categories, aliases and the Meta documentation', async () => {
@@ -64,7 +114,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		]);
 	});
 
-	it.each(['get', 'getDisplayNameStatus', 'register', 'deregister'])(
+	it.each(['get', 'getDisplayNameStatus', 'changeDisplayName', 'register', 'deregister'])(
 		'on %s shows the WABA that fills the Phone Number list only while the number is picked From List',
 		async (operation) => {
 			const description = await loadedNode();

@@ -48,6 +48,14 @@ describe('WhatsApp Phone Numbers: Create', () => {
 		expect(error?.message).toBe('Display Name must not be empty');
 	});
 
+	it('refuses a display name longer than 512 characters before any request, as Change Display Name does', async () => {
+		const { items, error } = await create({ displayName: 'J'.repeat(513) });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Display Name must be at most 512 characters');
+		expect(error?.description).toMatch(/Correct the "Display Name" field/);
+	});
+
 	it('explains that Meta would not add the number (200000)', async () => {
 		graphApi()
 			.post(LIST_PATH, { cc: '1', phone_number: '6315551234', verified_name: 'Jasper Market' })

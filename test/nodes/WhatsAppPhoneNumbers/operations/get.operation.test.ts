@@ -2,12 +2,12 @@ import type { INodeTypeDescription } from 'n8n-workflow';
 
 import { jsonOf, loadPackage, runNode } from '../../../harness/engine';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../../harness/graphMock';
-import { asOutput } from '../fixtures';
+import { addDaysIso, asOutput, graphTimeDaysAgo } from '../fixtures';
 
 isolateNetwork();
 
 const DEFAULT_FIELDS =
-	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode';
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode,is_preverified_number';
 
 describe('WhatsApp Phone Numbers: Get', () => {
 	it('sends GET /<PHONE_NUMBER_ID> with the default fields and the bearer token, and outputs the number', async () => {
@@ -63,9 +63,43 @@ describe('WhatsApp Phone Numbers: Get', () => {
 
 		expect(error).toBeUndefined();
 		const output = jsonOf(items)[0];
-		expect(output).toMatchObject({ ...number, registrationDeadline: '2023-04-28T22:12:31.000Z' });
+		expect(output).toMatchObject({
+			...number,
+			registration: {
+				rule: 'embeddedSignup',
+				windowDays: 14,
+				onboardedAt: '2023-04-14T22:12:31.000Z',
+				claimedAt: null,
+				registerBy: '2023-04-28T22:12:31.000Z',
+				deadlinePassed: true,
+				registered: false,
+				summary:
+					'The 14-day registration deadline after Embedded Signup passed on 2023-04-28; the number must go through Embedded Signup again.',
+			},
+			registrationDeadline: '2023-04-28T22:12:31.000Z',
+		});
 		// Long past: the days left count down below zero rather than stopping at zero.
 		expect(output.registrationDaysLeft).toBeLessThan(-365);
+		expect((output.registration as { daysUntilDeadline: number }).daysUntilDeadline).toBe(output.registrationDaysLeft);
+	});
+
+	it('gives a number from a pre-verified pool 90 days, the same deadline Find Claimed gives', async () => {
+		const { graphTime, date } = graphTimeDaysAgo(10 - 1 / 24);
+		const number = { id: '106540352242922', status: 'PENDING', last_onboarded_time: graphTime, is_preverified_number: true };
+		graphApi().get(graphPath('/106540352242922')).query({ fields: DEFAULT_FIELDS }).reply(200, number);
+
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '106540352242922' } },
+			credentials: testCredentials,
+		});
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0]).toMatchObject({
+			registration: { rule: 'preVerifiedClaim', windowDays: 90, claimedAt: date.toISOString(), registerBy: addDaysIso(date, 90), daysUntilDeadline: 80 },
+			registrationDeadline: addDaysIso(date, 90),
+			registrationDaysLeft: 80,
+		});
 	});
 
 	it('maps a Graph error to a NodeApiError that keeps fbtrace_id and never shows the token', async () => {

@@ -160,7 +160,43 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([asOutput(number)]);
+		expect(jsonOf(items)).toEqual([{ ...asOutput(number), healthSummary: 'Phone number 1 can send messages (AVAILABLE).' }]);
+	});
+
+	it('picks health_status from the Fields list and adds a one-line health summary per number', async () => {
+		const limited = {
+			id: '106850078877666',
+			display_phone_number: '+1 631-555-5556',
+			health_status: {
+				can_send_message: 'LIMITED',
+				entities: [
+					{ entity_type: 'PHONE_NUMBER', id: '106850078877666', can_send_message: 'AVAILABLE' },
+					{
+						entity_type: 'WABA',
+						id: '104996122399160',
+						can_send_message: 'LIMITED',
+						errors: [
+							{ error_code: 141006, error_description: 'There is an error with the payment method.', possible_solution: 'Add a new payment method to the account.' },
+						],
+					},
+				],
+			},
+		};
+		graphApi()
+			.get(LIST_PATH)
+			.query({ fields: 'id,display_phone_number,health_status', limit: '100' })
+			.reply(200, graphPage([limited], 'c1', { last: true }));
+
+		const { items, error } = await getMany({ options: { fields: ['id', 'display_phone_number', 'health_status'] } });
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([
+			{
+				...asOutput(limited),
+				healthSummary:
+					'Phone number +1 631-555-5556 (106850078877666) can send messages, with limits (LIMITED): WABA 104996122399160: There is an error with the payment method (error 141006). Fix: Add a new payment method to the account.',
+			},
+		]);
 	});
 
 	it('adds the usual fields to typed field names when no field is chosen', async () => {
@@ -174,22 +210,61 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 		expect(error).toBeUndefined();
 	});
 
-	it('says by when an onboarded, unconnected number must be registered (14 days after onboarding)', async () => {
+	it('says by when a number not registered yet must be: 14 days after Embedded Signup, 90 after a pre-verified claim', async () => {
 		const onboarded = graphTimeDaysAgo(3 - 1 / 24);
-		const pending = { id: '301', status: 'PENDING', last_onboarded_time: onboarded.graphTime };
-		const connected = { id: '302', status: 'CONNECTED', last_onboarded_time: onboarded.graphTime };
+		const embedded = { id: '301', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
+		const claimed = { id: '304', status: 'PENDING', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
+		const connected = { id: '302', status: 'CONNECTED', last_onboarded_time: onboarded.graphTime, is_preverified_number: true };
+		// Registered once (its quality dropped, or it was deregistered): no onboarding deadline applies.
+		const flagged = { id: '305', status: 'FLAGGED', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
+		const disconnected = { id: '306', status: 'DISCONNECTED', last_onboarded_time: onboarded.graphTime, is_preverified_number: false };
 		const neverOnboarded = { id: '303', status: 'PENDING' };
 		graphApi()
 			.get(LIST_PATH)
 			.query({ fields: DEFAULT_FIELDS, limit: '100' })
-			.reply(200, graphPage([pending, connected, neverOnboarded], 'c1', { last: true }));
+			.reply(200, graphPage([embedded, claimed, connected, flagged, disconnected, neverOnboarded], 'c1', { last: true }));
 
 		const { items, error } = await getMany();
 
 		expect(error).toBeUndefined();
+		const onboardedAt = onboarded.date.toISOString();
 		expect(jsonOf(items)).toEqual([
-			{ ...asOutput(pending), registrationDeadline: addDaysIso(onboarded.date, 14), registrationDaysLeft: 11 },
+			{
+				...asOutput(embedded),
+				registration: {
+					rule: 'embeddedSignup',
+					windowDays: 14,
+					onboardedAt,
+					claimedAt: null,
+					registerBy: addDaysIso(onboarded.date, 14),
+					daysUntilDeadline: 11,
+					deadlinePassed: false,
+					registered: false,
+					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 11 days\), 14 days after Embedded Signup on /),
+				},
+				// The names version 0.1 gave the deadline, kept for saved workflows.
+				registrationDeadline: addDaysIso(onboarded.date, 14),
+				registrationDaysLeft: 11,
+			},
+			{
+				...asOutput(claimed),
+				registration: {
+					rule: 'preVerifiedClaim',
+					windowDays: 90,
+					onboardedAt,
+					claimedAt: onboardedAt,
+					registerBy: addDaysIso(onboarded.date, 90),
+					daysUntilDeadline: 87,
+					deadlinePassed: false,
+					registered: false,
+					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 87 days\), 90 days after it was claimed from the pre-verified pool on /),
+				},
+				registrationDeadline: addDaysIso(onboarded.date, 90),
+				registrationDaysLeft: 87,
+			},
 			asOutput(connected),
+			asOutput(flagged),
+			asOutput(disconnected),
 			asOutput(neverOnboarded),
 		]);
 	});

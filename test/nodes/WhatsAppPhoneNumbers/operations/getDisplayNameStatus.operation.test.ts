@@ -4,7 +4,7 @@ import { byId, NODE_TYPE, PHONE_NUMBER_ID, WABA_ID } from '../fixtures';
 
 isolateNetwork();
 
-const STATUS_FIELDS = 'certificate,new_certificate,name_status,new_name_status';
+const STATUS_FIELDS = 'verified_name,certificate,name_status,new_display_name,new_certificate,new_name_status';
 
 function getDisplayNameStatus() {
 	return runNode({
@@ -15,9 +15,11 @@ function getDisplayNameStatus() {
 }
 
 describe('WhatsApp Phone Numbers: Get Display Name Status & Certificate', () => {
-	it('reads the four status fields and says the approved certificate can be downloaded now', async () => {
+	it('reads both names with their statuses and certificates, says the approved certificate can be downloaded now and that the new name needs Register', async () => {
 		const status = {
 			id: PHONE_NUMBER_ID,
+			verified_name: 'Jasper Market',
+			new_display_name: 'Jasper Market & Deli',
 			certificate: 'AbCdEfGhIjKlMnOpQrStUvWxYz',
 			new_certificate: '123AbCdEfGhIjKlMnOpQrStUvWxYz',
 			name_status: 'APPROVED',
@@ -38,8 +40,34 @@ describe('WhatsApp Phone Numbers: Get Display Name Status & Certificate', () => 
 				canDownloadNewCertificate: true,
 				newNameStatusMeaning:
 					'The display name can be used without review. You can download the certificate now (it is valid for 7 days).',
+				newNameNextStep:
+					"Once it is approved, register the number again (Register) within 14 days so the new name takes effect; after that it must be reviewed again. Register and Deregister share Meta's limit of 10 calls per number in 72 hours.",
 			},
 		]);
+	});
+
+	it.each([
+		['PENDING_REVIEW', /phone_number_name_update webhook .* announces the decision/],
+		['DECLINED', /follow Meta's display name guidelines and change it again \(Change Display Name\)/],
+		['EXPIRED', /was not registered within 14 days; change the display name again/],
+	])('says what to do next while a requested name is %s', async (newNameStatus, nextStep) => {
+		const status = { id: PHONE_NUMBER_ID, name_status: 'APPROVED', new_display_name: 'Jasper Deli', new_name_status: newNameStatus };
+		graphApi().get(graphPath(`/${PHONE_NUMBER_ID}`)).query({ fields: STATUS_FIELDS }).reply(200, status);
+
+		const { items, error } = await getDisplayNameStatus();
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0]).toMatchObject({ ...status, phoneNumberId: PHONE_NUMBER_ID, newNameNextStep: expect.stringMatching(nextStep) });
+	});
+
+	it('adds no next step when no name change is under way', async () => {
+		const status = { id: PHONE_NUMBER_ID, verified_name: 'Jasper Market', name_status: 'APPROVED' };
+		graphApi().get(graphPath(`/${PHONE_NUMBER_ID}`)).query({ fields: STATUS_FIELDS }).reply(200, status);
+
+		const { items, error } = await getDisplayNameStatus();
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)[0]).not.toHaveProperty('newNameNextStep');
 	});
 
 	it('says a name under review has no certificate yet, and passes an unknown status through with a neutral meaning', async () => {

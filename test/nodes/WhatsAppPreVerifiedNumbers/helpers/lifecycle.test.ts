@@ -2,7 +2,6 @@ import {
 	computePreVerifiedLifecycle,
 	dueForReverification,
 	lifecycleOfPreVerifiedNumber,
-	registrationDeadline,
 } from '../../../../nodes/WhatsAppPreVerifiedNumbers/helpers/lifecycle';
 
 const DAY_MS = 86_400_000;
@@ -232,32 +231,6 @@ describe('dueForReverification', () => {
 			reason: 'reverification window opens soon',
 			explanation:
 				'Within the 7-day look-ahead: Verified; verification expires on 2026-04-22 (in 52 days), and re-verification opens on 2026-03-08 (in 7 days).',
-		});
-	});
-});
-
-describe('registrationDeadline', () => {
-	it('is 90 days after the claim, and passed exactly at 90 days', () => {
-		expect(registrationDeadline('2026-02-01T12:00:00+0000', NOW)).toEqual({
-			claimedAt: '2026-02-01T12:00:00.000Z',
-			registerBy: '2026-05-02T12:00:00.000Z',
-			daysUntilDeadline: 62,
-			deadlinePassed: false,
-			summary: 'Register by 2026-05-02 (in 62 days), 90 days after it was claimed on 2026-02-01.',
-		});
-
-		const atNinety = registrationDeadline(graphTime(daysFromNow(-90)), NOW);
-		expect(atNinety.deadlinePassed).toBe(true);
-		expect(atNinety.daysUntilDeadline).toBe(0);
-	});
-
-	it('says the deadline is unknown without a claim time', () => {
-		expect(registrationDeadline(undefined, NOW)).toEqual({
-			claimedAt: null,
-			registerBy: null,
-			daysUntilDeadline: null,
-			deadlinePassed: null,
-			summary: 'Register within 90 days of the claim; Graph gave no claim time, so the deadline is unknown.',
 		});
 	});
 });

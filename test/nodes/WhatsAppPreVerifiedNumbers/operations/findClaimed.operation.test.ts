@@ -80,11 +80,15 @@ describe('WhatsApp Pre-Verified Numbers: Find Claimed', () => {
 				code_verification_status: 'VERIFIED',
 				status: 'PENDING',
 				registration: {
+					rule: 'preVerifiedClaim',
+					windowDays: 90,
+					onboardedAt: isoOf(claimedAt),
 					claimedAt: isoOf(claimedAt),
 					registerBy,
 					daysUntilDeadline: 59,
 					deadlinePassed: false,
-					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 59 days\), 90 days after it was claimed on /),
+					registered: false,
+					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 59 days\), 90 days after it was claimed from the pre-verified pool on /),
 				},
 			},
 			{
@@ -96,11 +100,16 @@ describe('WhatsApp Pre-Verified Numbers: Find Claimed', () => {
 				code_verification_status: 'VERIFIED',
 				status: 'PENDING',
 				registration: {
+					rule: 'preVerifiedClaim',
+					windowDays: 90,
+					onboardedAt: null,
 					claimedAt: null,
 					registerBy: null,
 					daysUntilDeadline: null,
 					deadlinePassed: null,
-					summary: 'Register within 90 days of the claim; Graph gave no claim time, so the deadline is unknown.',
+					registered: false,
+					summary:
+						'Register within 90 days after it was claimed from the pre-verified pool; Graph gave no onboarding time, so the deadline is unknown.',
 				},
 			},
 		]);

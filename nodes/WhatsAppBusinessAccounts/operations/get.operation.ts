@@ -1,0 +1,36 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { outputWabas, sendWabaFields, wabaFieldOptions } from '../helpers/wabaFields';
+
+export const option = graphOperation({
+	name: 'Get',
+	value: 'get',
+	action: 'Get a WhatsApp Business Account',
+	description:
+		'Read one WhatsApp Business Account: name, currency, timezone, review and business verification status, and messaging health',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(wabaIdField), sendWabaFields] },
+		output: { postReceive: [outputWabas] },
+	},
+});
+
+export const properties: INodeProperties[] = [
+	{
+		...wabaIdLocator,
+		description: 'The WhatsApp Business Account (WABA) to read. "From List" shows the WABAs of every business portfolio the token can see.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Choose the fields to return',
+		options: wabaFieldOptions,
+	},
+];

@@ -1,0 +1,40 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { addClientWabas, markFirstRelation, ownershipProperty, sendToWabaEdge } from '../helpers/ownership';
+import { wabaFieldOptions } from '../helpers/wabaFields';
+
+export const option = graphOperation({
+	name: 'Get Many',
+	value: 'getAll',
+	action: 'Get many WhatsApp Business Accounts',
+	description:
+		'List the WhatsApp Business Accounts of a business portfolio, owned and shared by clients, each marked with its relation',
+	repeat: 'read',
+	list: true,
+	finish: addClientWabas,
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToWabaEdge] },
+		output: { postReceive: [markFirstRelation] },
+	},
+});
+
+export const properties: INodeProperties[] = [
+	{
+		...businessIdLocator,
+		description: 'The business portfolio (Business Manager) whose WhatsApp Business Accounts to list',
+	},
+	ownershipProperty,
+	...returnAllOrLimit,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Choose the fields to return',
+		options: wabaFieldOptions,
+	},
+];

@@ -1,0 +1,73 @@
+/** Get Health Status reads a phone number, a WABA or a business portfolio: one switch picks the locator shown. */
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	businessIdField,
+	businessIdLocator,
+	phoneNumberIdField,
+	phoneNumberIdLocator,
+	wabaForPhoneNumberList,
+	wabaIdField,
+	wabaIdLocator,
+} from '../../shared/descriptions';
+import type { healthSubject } from '../../shared/healthStatus';
+import type { ValidatedParameter } from '../../shared/parameters';
+
+export type HealthTarget = 'phoneNumber' | 'waba' | 'business';
+
+interface TargetSpec {
+	idField: ValidatedParameter<string>;
+	/** The output's name for the ID, as every other output names it. */
+	idName: string;
+	/** Read with `health_status` so the summary can name the object as people know it. */
+	nameField: string;
+	kind: Parameters<typeof healthSubject>[0];
+}
+
+const TARGETS: Record<HealthTarget, TargetSpec> = {
+	phoneNumber: { idField: phoneNumberIdField, idName: 'phoneNumberId', nameField: 'display_phone_number', kind: 'Phone number' },
+	waba: { idField: wabaIdField, idName: 'wabaId', nameField: 'name', kind: 'WABA' },
+	business: { idField: businessIdField, idName: 'businessId', nameField: 'name', kind: 'Business' },
+};
+
+const HEALTH_OF = 'healthOf';
+
+const healthOfProperty: INodeProperties = {
+	displayName: 'Health Of',
+	name: HEALTH_OF,
+	type: 'options',
+	noDataExpression: true,
+	default: 'phoneNumber',
+	description: 'What to check. A phone number also reports its WABA, business and app; a WABA its business and app.',
+	options: [
+		{ name: 'Phone Number', value: 'phoneNumber', description: 'A business phone number, by its phone-number ID' },
+		{ name: 'WhatsApp Business Account', value: 'waba', description: 'A WABA and everything it sends with' },
+		{ name: 'Business Portfolio', value: 'business', description: 'A business portfolio (Business Manager)' },
+	],
+};
+
+/**
+ * Copies of the locators every other operation shows, each shown only for its object. A
+ * hide rule on the shared locators instead would also hide them on other operations when
+ * a stale "Health Of" value is left in the node's parameters.
+ */
+export const healthTargetProperties: INodeProperties[] = [
+	healthOfProperty,
+	...updateDisplayOptions({ show: { [HEALTH_OF]: ['phoneNumber'] } }, [wabaForPhoneNumberList, phoneNumberIdLocator]),
+	...updateDisplayOptions({ show: { [HEALTH_OF]: ['waba'] } }, [wabaIdLocator]),
+	...updateDisplayOptions({ show: { [HEALTH_OF]: ['business'] } }, [businessIdLocator]),
+];
+
+export function chosenHealthTarget(context: IExecuteSingleFunctions): TargetSpec {
+	return TARGETS[context.getNodeParameter(HEALTH_OF, 'phoneNumber') as HealthTarget] ?? TARGETS.phoneNumber;
+}
+
+/** `preSend`: asks for `health_status` and the object's name, nothing else. */
+export async function askForHealth(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fields = `health_status,${chosenHealthTarget(this).nameField}`;
+	return { ...requestOptions, qs: { ...requestOptions.qs, fields } };
+}

@@ -1,0 +1,29 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { graphOperation } from '../../shared/graphOperation';
+import { describeHealth } from '../../shared/healthStatus';
+import { withNamedId } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { askForHealth, chosenHealthTarget, healthTargetProperties } from '../helpers/healthTarget';
+
+/** One item: the verdict, every entity's errors, and a one-line summary. */
+async function outputHealth(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const { idName, kind } = chosenHealthTarget(this);
+	return items.map((item) => ({ ...item, json: describeHealth(withNamedId(item.json, idName), kind) }));
+}
+
+export const option = graphOperation({
+	name: 'Get Health Status',
+	value: 'getHealthStatus',
+	action: 'Get the messaging health of a phone number, WABA or business',
+	description:
+		'Read whether messages can be sent (AVAILABLE, LIMITED, BLOCKED), what blocks or limits them with Meta\'s suggested fix, and a one-line summary',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [askForHealth, sendToGraphObject((context) => chosenHealthTarget(context).idField)] },
+		output: { postReceive: [outputHealth] },
+	},
+});
+
+export const properties: INodeProperties[] = healthTargetProperties;
