@@ -2,7 +2,7 @@
 /**
  * The nodes in a real browser: a real n8n 2.41 with this package installed as a community
  * package (dev/n8n/lib/harness.js: Graph sandbox + n8n + owner + credential), its editor in headless
- * Debian Chromium driven by playwright-core. For each of the five nodes: find it in the node panel
+ * Debian Chromium driven by playwright-core. For each of the six nodes: find it in the node panel
  * by its display name and by an alias from its codex, add it to a canvas, open it, go through its
  * operations checking the fields the editor shows, open resource locators' "From list" and check
  * the sandbox's entries appear, and save a screenshot to .e2e/screenshots/<node>.png.
@@ -100,8 +100,8 @@ async function checkWabaThenPhoneNumbers(wabaName, pickPhone) {
 	return { wabaEntries, phoneEntries: entries };
 }
 
-/** Business list → pick the portfolio → the pre-verified pool list (and typing digits filters it). */
-async function checkBusinessThenPool(pickDigits) {
+/** Business list: every portfolio of the sandbox is offered; picks the first. */
+async function checkBusinesses() {
 	const businesses = sandboxState().businesses;
 	const businessEntries = await ed.openList(page, 'businessId');
 	expectEntries(
@@ -110,6 +110,12 @@ async function checkBusinessThenPool(pickDigits) {
 		'Business Portfolio',
 	);
 	await ed.pickListEntry(page, businesses[0].name);
+	return { businesses, businessEntries };
+}
+
+/** Business list → pick the portfolio → the pre-verified pool list (and typing digits filters it). */
+async function checkBusinessThenPool(pickDigits) {
+	const { businesses, businessEntries } = await checkBusinesses();
 	const pool = sandboxState().preVerifiedNumbers.filter((p) => p.business_id === businesses[0].id);
 	const poolEntries = await ed.openList(page, 'preVerifiedNumberId');
 	expectEntries(
@@ -142,7 +148,7 @@ async function setBoolean(name, value) {
 }
 
 /**
- * The five nodes. `alias` must be in the node's codex; `variants` are the parameter values to go
+ * The six nodes. `alias` must be in the node's codex; `variants` are the parameter values to go
  * through besides each operation; `lists` checks the resource locators and leaves the node in the
  * state the screenshot shows (`screenshotOperation`).
  */
@@ -177,6 +183,15 @@ const NODES = [
 		alias: 'two-step',
 		screenshotOperation: 'setTwoStepPin',
 		lists: () => checkWabaThenPhoneNumbers("Jasper's Market", "Jasper's Ice Cream"),
+	},
+	{
+		name: 'whatsAppBusinessAccounts',
+		alias: 'WhatsApp Business Account',
+		screenshotOperation: 'getAll',
+		lists: async () => {
+			const { businessEntries } = await checkBusinesses();
+			return { businessEntries };
+		},
 	},
 	{
 		name: 'whatsAppPhoneNumberTrigger',
@@ -277,7 +292,7 @@ afterAll(async () => {
 	if (stack) await stack.stop();
 });
 
-test('the server hands the editor all five nodes of the package', () => {
+test('the server hands the editor all six nodes of the package', () => {
 	expect(
 		Object.keys(served)
 			.filter((n) => !n.endsWith('Tool'))
