@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
+import * as applyOfficialBusinessAccount from './operations/applyOfficialBusinessAccount.operation';
 import * as changeDisplayName from './operations/changeDisplayName.operation';
 import * as create from './operations/create.operation';
 import * as createFromPreVerified from './operations/createFromPreVerified.operation';
@@ -11,9 +12,22 @@ import * as get from './operations/get.operation';
 import * as getAll from './operations/getAll.operation';
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
 import * as getHealthStatus from './operations/getHealthStatus.operation';
+import * as getOfficialBusinessAccountStatus from './operations/getOfficialBusinessAccountStatus.operation';
 import * as register from './operations/register.operation';
 
-const operations = [changeDisplayName, create, createFromPreVerified, deregister, get, getAll, getDisplayNameStatus, getHealthStatus, register];
+const operations = [
+	applyOfficialBusinessAccount,
+	changeDisplayName,
+	create,
+	createFromPreVerified,
+	deregister,
+	get,
+	getAll,
+	getDisplayNameStatus,
+	getHealthStatus,
+	getOfficialBusinessAccountStatus,
+	register,
+];
 
 export class WhatsAppPhoneNumbers implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +37,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, and check their messaging health',
+		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, check their messaging health and apply for the blue badge',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

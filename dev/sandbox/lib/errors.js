@@ -87,6 +87,8 @@ const errors = {
 			message: '(#100) The display name of this phone number was changed 10 times in the last 30 days',
 			details: `Display-name changes are limited to 10 per 30-day period. The next change is possible after ${until}.`,
 		}),
+	// Meta documents the Official Business Account preconditions, not their error codes; see the README.
+	obaRefused: (message) => new GraphError({ code: 100, message: `(#100) ${message}` }),
 	requestCode: (details) =>
 		new GraphError({ code: 136024, message: '(#136024) Verification code request error', details }),
 	verifyCode: (details) =>
