@@ -246,6 +246,39 @@ async function appSubscriptions(world, request) {
 	throw errors.unsupported(method, request.id);
 }
 
+/** Meta: an alternate callback URL has at most 200 characters. */
+const OVERRIDE_URI_MAX_LENGTH = 200;
+
+function overrideUri(value) {
+	const uri = String(value);
+	if (uri.length > OVERRIDE_URI_MAX_LENGTH) {
+		throw errors.invalidParameter(`Param override_callback_uri must be at most ${OVERRIDE_URI_MAX_LENGTH} characters`);
+	}
+	return uri;
+}
+
+/**
+ * `POST /<PHONE_NUMBER_ID>` with `webhook_configuration`: sets the number's override (verified
+ * like any callback) or, with an empty URI, clears it. Needs the app subscribed to the WABA.
+ */
+async function phoneOverride(world, request, phone) {
+	const configuration = structured(request.params.webhook_configuration, 'webhook_configuration');
+	if (!configuration || typeof configuration !== 'object' || Array.isArray(configuration)) {
+		throw errors.invalidParameter('Param webhook_configuration must be an object');
+	}
+	const waba = world.wabas.get(phone.waba_id);
+	if (!waba.sandbox.subscribedApps.some((app) => app.id === world.credentials.appId)) throw errors.appNotSubscribed(waba.id);
+	const uri = configuration.override_callback_uri === undefined ? undefined : overrideUri(configuration.override_callback_uri);
+	if (uri === undefined) throw errors.invalidParameter('The parameter webhook_configuration[override_callback_uri] is required');
+	if (uri === '') {
+		phone.sandbox.overrideCallbackUri = undefined;
+		return success;
+	}
+	await verifyCallback(world, uri, required(configuration, 'verify_token'));
+	phone.sandbox.overrideCallbackUri = uri;
+	return success;
+}
+
 async function subscribedApps(world, request, waba) {
 	const { method, params } = request;
 	const apps = waba.sandbox.subscribedApps;
@@ -259,7 +292,7 @@ async function subscribedApps(world, request, waba) {
 		};
 	}
 	if (method === 'POST') {
-		const override = params.override_callback_uri;
+		const override = params.override_callback_uri === undefined ? undefined : overrideUri(params.override_callback_uri);
 		if (override) await verifyCallback(world, override, required(params, 'verify_token'));
 		const entry = { id: appId, ...(override ? { override_callback_uri: override } : {}) };
 		waba.sandbox.subscribedApps = [...apps.filter((app) => app.id !== appId), entry];
@@ -371,6 +404,7 @@ function handlePhone(world, request, phone) {
 	if (method === 'GET' && !edge) {
 		return readObject(world.phoneView(phone), request, { kind: 'phone', known: PHONE_FIELDS, defaults: PHONE_GET_DEFAULTS });
 	}
+	if (method === 'POST' && !edge && params.webhook_configuration !== undefined) return phoneOverride(world, request, phone);
 	if (method === 'POST' && !edge) {
 		// Meta's example sends new_display_name in the query string; a body works too (params are merged).
 		if (params.new_display_name !== undefined) {

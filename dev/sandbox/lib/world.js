@@ -35,6 +35,10 @@ const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stri
  * The sandbox's world: businesses, WABAs, business phone numbers, the pre-verified pool,
  * one-time codes, app subscriptions and the clock. Graph rules live here; HTTP does not.
  */
+function dropUndefined(object) {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
+
 class World {
 	constructor(fixture, { token, appId, appSecret, verifyToken, now } = {}) {
 		this.originalFixture = clone(fixture);
@@ -352,7 +356,14 @@ class World {
 		const { sandbox, lastOnboardedAt, waba_id, ...fields } = phone;
 		const registered = phone.status === 'CONNECTED' || phone.status === 'FLAGGED';
 		const waba = this.wabas.get(waba_id);
-		const callback = waba?.sandbox.subscribedApps.length ? this.appSubscriptions.get('whatsapp_business_account')?.callback_url : undefined;
+		const subscription = waba?.sandbox.subscribedApps.find((app) => app.id === this.credentials.appId);
+		const webhookConfiguration = subscription
+			? dropUndefined({
+					phone_number: sandbox.overrideCallbackUri,
+					whatsapp_business_account: subscription.override_callback_uri,
+					application: this.appSubscriptions.get('whatsapp_business_account')?.callback_url,
+				})
+			: undefined;
 		return {
 			...fields,
 			certificate: ['APPROVED', 'AVAILABLE_WITHOUT_REVIEW'].includes(phone.name_status)
@@ -364,7 +375,7 @@ class World {
 			is_pin_enabled: !!sandbox.pin,
 			whatsapp_business_manager_messaging_limit: phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
 			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
-			webhook_configuration: callback ? { application: callback } : undefined,
+			webhook_configuration: webhookConfiguration && Object.keys(webhookConfiguration).length ? webhookConfiguration : undefined,
 			official_business_account: { oba_status: sandbox.oba.status },
 			is_official_business_account: sandbox.oba.status === 'APPROVED' || !!phone.is_official_business_account,
 		};
@@ -678,6 +689,7 @@ class World {
 					display_name_changes: phone.sandbox.displayNameChanges.map(graphTime),
 					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
 					official_business_account_request: phone.sandbox.oba.request,
+					override_callback_uri: phone.sandbox.overrideCallbackUri,
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({
