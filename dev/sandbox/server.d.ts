@@ -77,6 +77,11 @@ export interface Sandbox {
 		requested_verified_name: string;
 		decision: 'APPROVED' | 'REJECTED';
 	};
+	/** Meta's decision on an Official Business Account request under review. */
+	reviewOfficialBusinessAccount(input: { phone_number_id: string; decision: 'APPROVED' | 'REJECTED' }): {
+		id: string;
+		oba_status: 'APPROVED' | 'REJECTED';
+	};
 	sendWebhook(options: SendWebhookOptions): Promise<DeliveryResult & { payload: WebhookPayload; warnings: string[] }>;
 }
 

@@ -33,6 +33,7 @@ const DEV_ENDPOINTS = [
 	['GET', '/__sandbox/codes/<ID>', 'the latest one-time code of a phone-number or pre-verified ID (stands in for the SMS)'],
 	['POST', '/__sandbox/claim', 'Embedded Signup stand-in: {"preverified_id", "waba_id", "verified_name"}'],
 	['POST', '/__sandbox/display-name-review', 'Meta\'s display-name review: {"phone_number_id", "decision": "APPROVED"|"REJECTED"}; answers the phone_number_name_update value'],
+	['POST', '/__sandbox/oba-review', 'Meta\'s Official Business Account review: {"phone_number_id", "decision": "APPROVED"|"REJECTED"}'],
 	['POST', '/__sandbox/webhooks/send', 'signed delivery: {"payload"|"kind"+"params", "callbackUrl"?, "signature": "valid"|"forged"|"none", "count"?, "concurrency"?}'],
 	['GET', '/__sandbox/calls', 'Graph calls per endpoint pattern and in total (?log=1 adds the call log)'],
 	['POST', '/__sandbox/calls/reset', 'zero the call counts'],
@@ -99,6 +100,17 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		if (!['APPROVED', 'REJECTED'].includes(decision)) throw new DevError(400, 'decision must be "APPROVED" or "REJECTED"');
 		try {
 			return world.reviewDisplayName(phone, decision);
+		} catch (error) {
+			throw new DevError(409, error.message);
+		}
+	}
+
+	function reviewOfficialBusinessAccount({ phone_number_id, decision }) {
+		const phone = world.phones.get(String(phone_number_id ?? ''));
+		if (!phone) throw new DevError(404, `No business phone number with ID ${phone_number_id}`);
+		if (!['APPROVED', 'REJECTED'].includes(decision)) throw new DevError(400, 'decision must be "APPROVED" or "REJECTED"');
+		try {
+			return world.reviewOfficialBusinessAccount(phone, decision);
 		} catch (error) {
 			throw new DevError(409, error.message);
 		}
@@ -177,6 +189,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		}
 		if (action === 'claim' && method === 'POST') return claim(body);
 		if (action === 'display-name-review' && method === 'POST') return reviewDisplayName(body);
+		if (action === 'oba-review' && method === 'POST') return reviewOfficialBusinessAccount(body);
 		if (action === 'calls' && method === 'GET' && !rest.length) return countsSnapshot({ withLog: query.get('log') === '1' });
 		if (action === 'calls' && method === 'POST' && rest[0] === 'reset') {
 			resetCounts();
@@ -359,6 +372,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		},
 		claim,
 		reviewDisplayName,
+		reviewOfficialBusinessAccount,
 		sendWebhook,
 	};
 	return sandbox;

@@ -5,8 +5,11 @@ import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
 import * as get from './operations/get.operation';
 import * as getAll from './operations/getAll.operation';
+import * as getSubscribedApps from './operations/getSubscribedApps.operation';
+import * as subscribeApp from './operations/subscribeApp.operation';
+import * as unsubscribeApp from './operations/unsubscribeApp.operation';
 
-const operations = [get, getAll];
+const operations = [get, getAll, getSubscribedApps, subscribeApp, unsubscribeApp];
 
 export class WhatsAppBusinessAccounts implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,7 +20,7 @@ export class WhatsAppBusinessAccounts implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'List the WhatsApp Business Accounts of a business portfolio, owned and client, and read one with its review, verification and health',
+			'List the WhatsApp Business Accounts of a business portfolio, owned and client, read one with its review, verification and health, and manage the app\'s webhook subscription and callback override',
 		defaults: { name: 'WhatsApp Business Accounts' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -3,17 +3,37 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
+import * as applyOfficialBusinessAccount from './operations/applyOfficialBusinessAccount.operation';
 import * as changeDisplayName from './operations/changeDisplayName.operation';
+import * as clearCallbackOverride from './operations/clearCallbackOverride.operation';
 import * as create from './operations/create.operation';
 import * as createFromPreVerified from './operations/createFromPreVerified.operation';
 import * as deregister from './operations/deregister.operation';
 import * as get from './operations/get.operation';
 import * as getAll from './operations/getAll.operation';
+import * as getCallbackOverride from './operations/getCallbackOverride.operation';
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
 import * as getHealthStatus from './operations/getHealthStatus.operation';
+import * as getOfficialBusinessAccountStatus from './operations/getOfficialBusinessAccountStatus.operation';
 import * as register from './operations/register.operation';
+import * as setCallbackOverride from './operations/setCallbackOverride.operation';
 
-const operations = [changeDisplayName, create, createFromPreVerified, deregister, get, getAll, getDisplayNameStatus, getHealthStatus, register];
+const operations = [
+	applyOfficialBusinessAccount,
+	changeDisplayName,
+	clearCallbackOverride,
+	create,
+	createFromPreVerified,
+	deregister,
+	get,
+	getAll,
+	getCallbackOverride,
+	getDisplayNameStatus,
+	getHealthStatus,
+	getOfficialBusinessAccountStatus,
+	register,
+	setCallbackOverride,
+];
 
 export class WhatsAppPhoneNumbers implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +43,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, and check their messaging health',
+		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, check their messaging health, apply for the blue badge and route their webhooks',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -6,7 +6,7 @@
 import type { IDataObject, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { graphApiError, graphErrorIn, redactSecrets, sentences, type GraphError } from './graphErrors';
+import { graphApiError, graphErrorIn, redactSecrets, sentences, type GraphApiErrorOptions, type GraphError } from './graphErrors';
 import { isGraphPage, type GraphPage } from './pagination';
 import type { Failure } from './retryPolicy';
 
@@ -78,11 +78,11 @@ function notGraphAnswerError(
 export function readGraphAnswer(
 	node: INode,
 	response: IN8nHttpFullResponse,
-	{ expected, secrets }: { expected: ExpectedShape; secrets: ReadonlyArray<string> },
+	{ expected, secrets, adviceFor }: { expected: ExpectedShape; secrets: ReadonlyArray<string>; adviceFor?: GraphApiErrorOptions['adviceFor'] },
 ): IDataObject | GraphPage {
 	const graphError = graphErrorIn(response.body);
 	if (graphError) {
-		const error = graphApiError(node, graphError, { httpStatus: response.statusCode, secrets });
+		const error = graphApiError(node, graphError, { httpStatus: response.statusCode, secrets, adviceFor });
 		// The error's copy of Graph's error has its secrets removed; the failure keeps that one.
 		const redacted = error.context.graphError as GraphError;
 		return throwWith(error, { kind: 'graph', graphError: redacted, usageHeader: response.headers?.['x-business-use-case-usage'] });

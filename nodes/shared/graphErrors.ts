@@ -14,7 +14,7 @@ export interface GraphError {
 	is_transient?: boolean;
 }
 
-interface Advice {
+export interface Advice {
 	/** What happened, in the user's words. */
 	message: string;
 	/** What to do about it. */
@@ -169,6 +169,8 @@ export interface GraphApiErrorOptions {
 	httpStatus?: number;
 	/** Token, app secret, PIN, one-time code: removed from everything the error carries. */
 	secrets?: ReadonlyArray<string | undefined>;
+	/** An operation's own reading of a code, where the same code means something specific there. */
+	adviceFor?: (graphError: GraphError) => Advice | undefined;
 }
 
 /**
@@ -178,7 +180,7 @@ export interface GraphApiErrorOptions {
  */
 export function graphApiError(node: INode, rawError: GraphError, options: GraphApiErrorOptions = {}): NodeApiError {
 	const graphError = redactSecrets(rawError, options.secrets ?? []);
-	const advice = adviceForCode(graphError.code);
+	const advice = options.adviceFor?.(graphError) ?? adviceForCode(graphError.code);
 	const metaSays = graphError.error_user_msg ?? graphError.message ?? 'Meta gave no message';
 	const message = advice ? `${advice.message} (${metaSays})` : `Graph API error: ${metaSays}`;
 	const description = sentences(

@@ -19,7 +19,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, failureOf, readGraphAnswer, transportError } from './graphAnswer';
 import { graphBaseUrl } from './graphBaseUrl';
-import type { GraphError } from './graphErrors';
+import type { Advice, GraphError } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, nextPageCursor, type GraphPage } from './pagination';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
 import type { RepeatSafety } from './retryPolicy';
@@ -63,6 +63,8 @@ export type GraphOperationSpec = Repetition & {
 	 * the object is gone). Returns the output to give instead, or undefined.
 	 */
 	doneOnRetry?: (this: IExecuteSingleFunctions, graphError: GraphError) => IDataObject | undefined;
+	/** What a Graph error means for this operation, where the general table would mislead (an error 100 here). */
+	adviceFor?: (graphError: GraphError) => Advice | undefined;
 };
 
 declare const graphOperationBrand: unique symbol;
@@ -128,7 +130,7 @@ function graphRunner(spec: GraphOperationSpec) {
 		// step checks the answer's shape and unwraps list pages before the operation's own steps.
 		let after: string | undefined;
 		const readAnswer: PostReceiveAction = async function (_items, response) {
-			const answer = readGraphAnswer(node, response, { expected, secrets });
+			const answer = readGraphAnswer(node, response, { expected, secrets, adviceFor: spec.adviceFor });
 			if (!spec.list) return [{ json: answer as IDataObject }];
 			after = nextPageCursor(answer as GraphPage);
 			return (answer as GraphPage<IDataObject>).data.map((json) => ({ json }));

@@ -43,3 +43,16 @@ export const languageCode = z
 export const codeMethod = z.enum(['SMS', 'VOICE'], {
 	errorMap: () => ({ message: 'must be SMS or VOICE' }),
 });
+
+/** An absolute https:// address (a website, a supporting link, a callback URL). */
+export const httpsUrl = z
+	.string()
+	.trim()
+	.refine((value) => {
+		try {
+			const url = new URL(value);
+			return url.protocol === 'https:' && !!url.hostname;
+		} catch {
+			return false;
+		}
+	}, 'must be a full https:// address, such as https://www.example.com');

@@ -144,6 +144,50 @@ describe('Graph sandbox: webhook subscriptions and signed deliveries', () => {
 		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body).toEqual({ data: [] });
 	});
 
+	const setNumberOverride = (uri: string, verify_token?: string) =>
+		graph(`/${CONNECTED_NUMBER_ID}`, { method: 'POST', json: { webhook_configuration: { override_callback_uri: uri, ...(verify_token ? { verify_token } : {}) } } });
+	const routing = async () => (await graph(`/${CONNECTED_NUMBER_ID}?fields=webhook_configuration`)).body.webhook_configuration;
+
+	it("refuses a number's callback override with error 100 until the app is subscribed to the number's WABA", async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		const refused = graphError(await setNumberOverride(`${receiverUrl}/hook?for=number`, VERIFY_TOKEN));
+		expect(refused.code).toBe(100);
+		expect(refused.message).toMatch(/not subscribed to the WhatsApp Business Account 102290129340398/);
+		expect(receiver.received).toHaveLength(1);
+		expect(sandbox.counts.endpoints['POST /{phone_number}']).toBe(1);
+	});
+
+	it("sets a number's override after the handshake, reads it beside the WABA's and the app's, and clears it with an empty URI", async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST', json: { override_callback_uri: `${receiverUrl}/hook?for=waba`, verify_token: VERIFY_TOKEN } });
+		expect((await setNumberOverride(`${receiverUrl}/hook?for=number`, VERIFY_TOKEN)).body).toEqual({ success: true });
+		expect(await routing()).toEqual({
+			phone_number: `${receiverUrl}/hook?for=number`,
+			whatsapp_business_account: `${receiverUrl}/hook?for=waba`,
+			application: `${receiverUrl}/hook`,
+		});
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body.data[0].override_callback_uri).toBe(`${receiverUrl}/hook?for=waba`);
+
+		// Setting the same override again is accepted and changes nothing.
+		expect((await setNumberOverride(`${receiverUrl}/hook?for=number`, VERIFY_TOKEN)).body).toEqual({ success: true });
+		expect((await setNumberOverride('')).body).toEqual({ success: true });
+		expect(await routing()).toEqual({ whatsapp_business_account: `${receiverUrl}/hook?for=waba`, application: `${receiverUrl}/hook` });
+
+		// Subscribing again without an override removes the WABA's.
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST' });
+		expect(await routing()).toEqual({ application: `${receiverUrl}/hook` });
+	});
+
+	it('refuses an override whose handshake fails, or whose URL is longer than 200 characters, and keeps none', async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST' });
+		expect(graphError(await setNumberOverride(`${receiverUrl}/hook`, 'wrong-token')).code).toBe(2200);
+		expect(graphError(await setNumberOverride(`${receiverUrl}/hook?x=${'a'.repeat(200)}`, VERIFY_TOKEN)).message).toMatch(/at most 200 characters/);
+		const wabaOverride = await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST', json: { override_callback_uri: `${receiverUrl}/no-echo`, verify_token: VERIFY_TOKEN } });
+		expect(graphError(wabaOverride).code).toBe(2200);
+		expect(await routing()).toEqual({ application: `${receiverUrl}/hook` });
+	});
+
 	it('sends a signed delivery to the subscribed callback that the receiver verifies over the raw body', async () => {
 		await subscribe(`${receiverUrl}/hook`);
 		const sent = await dev('/webhooks/send', { kind: 'phone_number_quality_update', params: { phoneNumberId: CONNECTED_NUMBER_ID }, signature: 'valid' });

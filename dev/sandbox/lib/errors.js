@@ -87,6 +87,14 @@ const errors = {
 			message: '(#100) The display name of this phone number was changed 10 times in the last 30 days',
 			details: `Display-name changes are limited to 10 per 30-day period. The next change is possible after ${until}.`,
 		}),
+	// Meta says the app must be subscribed to the WABA before an override, not with which error; see the README.
+	appNotSubscribed: (wabaId) =>
+		new GraphError({
+			code: 100,
+			message: `(#100) The app is not subscribed to the WhatsApp Business Account ${wabaId}; subscribe it with POST /${wabaId}/subscribed_apps before setting a callback override`,
+		}),
+	// Meta documents the Official Business Account preconditions, not their error codes; see the README.
+	obaRefused: (message) => new GraphError({ code: 100, message: `(#100) ${message}` }),
 	requestCode: (details) =>
 		new GraphError({ code: 136024, message: '(#136024) Verification code request error', details }),
 	verifyCode: (details) =>

@@ -12,7 +12,7 @@ const PHONE_FIELDS = [
 	'id', 'display_phone_number', 'verified_name', 'status', 'quality_rating', 'code_verification_status', 'name_status',
 	'new_name_status', 'certificate', 'new_certificate', 'new_display_name', 'throughput', 'platform_type', 'host_platform',
 	'last_onboarded_time', 'account_mode', 'is_official_business_account', 'is_pin_enabled', 'is_preverified_number',
-	'health_status', 'webhook_configuration', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
+	'health_status', 'webhook_configuration', 'official_business_account', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
 	'country_code', 'country_dial_code', 'search_visibility', 'quality_score', 'eligibility_for_api_business_global_search',
 ];
 const PHONE_LIST_DEFAULTS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'webhook_configuration', 'id'];
@@ -246,6 +246,39 @@ async function appSubscriptions(world, request) {
 	throw errors.unsupported(method, request.id);
 }
 
+/** Meta: an alternate callback URL has at most 200 characters. */
+const OVERRIDE_URI_MAX_LENGTH = 200;
+
+function overrideUri(value) {
+	const uri = String(value);
+	if (uri.length > OVERRIDE_URI_MAX_LENGTH) {
+		throw errors.invalidParameter(`Param override_callback_uri must be at most ${OVERRIDE_URI_MAX_LENGTH} characters`);
+	}
+	return uri;
+}
+
+/**
+ * `POST /<PHONE_NUMBER_ID>` with `webhook_configuration`: sets the number's override (verified
+ * like any callback) or, with an empty URI, clears it. Needs the app subscribed to the WABA.
+ */
+async function phoneOverride(world, request, phone) {
+	const configuration = structured(request.params.webhook_configuration, 'webhook_configuration');
+	if (!configuration || typeof configuration !== 'object' || Array.isArray(configuration)) {
+		throw errors.invalidParameter('Param webhook_configuration must be an object');
+	}
+	const waba = world.wabas.get(phone.waba_id);
+	if (!waba.sandbox.subscribedApps.some((app) => app.id === world.credentials.appId)) throw errors.appNotSubscribed(waba.id);
+	const uri = configuration.override_callback_uri === undefined ? undefined : overrideUri(configuration.override_callback_uri);
+	if (uri === undefined) throw errors.invalidParameter('The parameter webhook_configuration[override_callback_uri] is required');
+	if (uri === '') {
+		phone.sandbox.overrideCallbackUri = undefined;
+		return success;
+	}
+	await verifyCallback(world, uri, required(configuration, 'verify_token'));
+	phone.sandbox.overrideCallbackUri = uri;
+	return success;
+}
+
 async function subscribedApps(world, request, waba) {
 	const { method, params } = request;
 	const apps = waba.sandbox.subscribedApps;
@@ -259,7 +292,7 @@ async function subscribedApps(world, request, waba) {
 		};
 	}
 	if (method === 'POST') {
-		const override = params.override_callback_uri;
+		const override = params.override_callback_uri === undefined ? undefined : overrideUri(params.override_callback_uri);
 		if (override) await verifyCallback(world, override, required(params, 'verify_token'));
 		const entry = { id: appId, ...(override ? { override_callback_uri: override } : {}) };
 		waba.sandbox.subscribedApps = [...apps.filter((app) => app.id !== appId), entry];
@@ -371,6 +404,7 @@ function handlePhone(world, request, phone) {
 	if (method === 'GET' && !edge) {
 		return readObject(world.phoneView(phone), request, { kind: 'phone', known: PHONE_FIELDS, defaults: PHONE_GET_DEFAULTS });
 	}
+	if (method === 'POST' && !edge && params.webhook_configuration !== undefined) return phoneOverride(world, request, phone);
 	if (method === 'POST' && !edge) {
 		// Meta's example sends new_display_name in the query string; a body works too (params are merged).
 		if (params.new_display_name !== undefined) {
@@ -385,6 +419,7 @@ function handlePhone(world, request, phone) {
 		world.setPin(phone, sixDigitPin(required(params, 'pin')));
 		return success;
 	}
+	if (edge === 'official_business_account') return officialBusinessAccount(world, request, phone);
 	if (method === 'POST' && edge === 'register') {
 		const product = required(params, 'messaging_product');
 		if (product !== 'whatsapp') throw errors.invalidParameter('Param messaging_product must be "whatsapp"');
@@ -432,6 +467,55 @@ function handlePhone(world, request, phone) {
 		return success;
 	}
 	return unknownEdge(request, 'phone');
+}
+
+/** Meta's OpenAPI description: 5 to 10 supporting links, parent brand ≤ 255, additional information ≤ 1000 characters. */
+const OBA_LIMITS = { linksMin: 5, linksMax: 10, parentBrand: 255, additionalInformation: 1000 };
+
+function absoluteUrl(value, name) {
+	try {
+		const url = new URL(String(value));
+		if (['http:', 'https:'].includes(url.protocol)) return url.toString();
+	} catch {
+		// answered below, as Graph does
+	}
+	throw errors.invalidParameter(`Param ${name} must be a valid URL`);
+}
+
+function optionalLength(params, name, max) {
+	if (params[name] !== undefined && String(params[name]).length > max) {
+		throw errors.invalidParameter(`Param ${name} must be at most ${max} characters`);
+	}
+}
+
+/** `GET` reads the request's status (the reference's edge form); `POST` sends a request for review. */
+function officialBusinessAccount(world, request, phone) {
+	const { method, params } = request;
+	if (method === 'GET') return { id: phone.id, oba_status: phone.sandbox.oba.status };
+	if (method !== 'POST') throw errors.unsupported(method, phone.id);
+	const website = absoluteUrl(required(params, 'business_website_url'), 'business_website_url');
+	const country = String(required(params, 'primary_country_of_operation')).trim();
+	if (!country) throw errors.invalidParameter('The parameter primary_country_of_operation is required');
+	let links;
+	if (params.supporting_links !== undefined) {
+		links = structured(params.supporting_links, 'supporting_links');
+		if (!Array.isArray(links)) throw errors.invalidParameter('Param supporting_links must be an array');
+		if (links.length < OBA_LIMITS.linksMin || links.length > OBA_LIMITS.linksMax) {
+			throw errors.invalidParameter(`Param supporting_links must have between ${OBA_LIMITS.linksMin} and ${OBA_LIMITS.linksMax} items`);
+		}
+		links = links.map((link, index) => absoluteUrl(link, `supporting_links[${index}]`));
+	}
+	optionalLength(params, 'parent_business_or_brand', OBA_LIMITS.parentBrand);
+	optionalLength(params, 'additional_supporting_information', OBA_LIMITS.additionalInformation);
+	world.applyForOfficialBusinessAccount(phone, {
+		business_website_url: website,
+		primary_country_of_operation: country,
+		primary_language: params.primary_language,
+		parent_business_or_brand: params.parent_business_or_brand,
+		supporting_links: links,
+		additional_supporting_information: params.additional_supporting_information,
+	});
+	return success;
 }
 
 function handlePool(world, request, entry) {

@@ -23,6 +23,8 @@ const DEFAULT_SETTINGS = {
 	displayNameChangeWindowDays: 30,
 	/** Meta: after a display-name change is approved, the number has 14 days to register again. */
 	nameReregisterDays: 14,
+	/** Meta: after a rejected Official Business Account request, a new one 30 days later. */
+	obaReapplyDays: 30,
 };
 
 const DATA_LOCALIZATION_REGIONS = ['AU', 'ID', 'IN', 'JP', 'SG', 'KR', 'DE', 'CH', 'GB', 'BR', 'BH', 'ZA', 'AE', 'CA'];
@@ -33,6 +35,10 @@ const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stri
  * The sandbox's world: businesses, WABAs, business phone numbers, the pre-verified pool,
  * one-time codes, app subscriptions and the clock. Graph rules live here; HTTP does not.
  */
+function dropUndefined(object) {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined));
+}
+
 class World {
 	constructor(fixture, { token, appId, appSecret, verifyToken, now } = {}) {
 		this.originalFixture = clone(fixture);
@@ -164,6 +170,7 @@ class World {
 				blockedUntil: at(sandbox.blockedUntil),
 				displayNameChanges: (sandbox.displayNameChanges ?? []).map(at),
 				nameApprovedAt: at(sandbox.nameApprovedAt),
+				oba: { status: sandbox.obaStatus ?? 'NOT_STARTED', rejectedAt: at(sandbox.obaRejectedAt), request: undefined },
 				settings: {
 					user_identity_change: { enable_identity_key_check: !!sandbox.identityKeyCheck },
 					calling: { status: 'DISABLED' },
@@ -349,7 +356,14 @@ class World {
 		const { sandbox, lastOnboardedAt, waba_id, ...fields } = phone;
 		const registered = phone.status === 'CONNECTED' || phone.status === 'FLAGGED';
 		const waba = this.wabas.get(waba_id);
-		const callback = waba?.sandbox.subscribedApps.length ? this.appSubscriptions.get('whatsapp_business_account')?.callback_url : undefined;
+		const subscription = waba?.sandbox.subscribedApps.find((app) => app.id === this.credentials.appId);
+		const webhookConfiguration = subscription
+			? dropUndefined({
+					phone_number: sandbox.overrideCallbackUri,
+					whatsapp_business_account: subscription.override_callback_uri,
+					application: this.appSubscriptions.get('whatsapp_business_account')?.callback_url,
+				})
+			: undefined;
 		return {
 			...fields,
 			certificate: ['APPROVED', 'AVAILABLE_WITHOUT_REVIEW'].includes(phone.name_status)
@@ -361,7 +375,9 @@ class World {
 			is_pin_enabled: !!sandbox.pin,
 			whatsapp_business_manager_messaging_limit: phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
 			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
-			webhook_configuration: callback ? { application: callback } : undefined,
+			webhook_configuration: webhookConfiguration && Object.keys(webhookConfiguration).length ? webhookConfiguration : undefined,
+			official_business_account: { oba_status: sandbox.oba.status },
+			is_official_business_account: sandbox.oba.status === 'APPROVED' || !!phone.is_official_business_account,
 		};
 	}
 
@@ -483,6 +499,38 @@ class World {
 		phone.new_display_name = name;
 		phone.new_name_status = 'PENDING_REVIEW';
 		phone.new_certificate = undefined;
+	}
+
+	/**
+	 * `POST /<PHONE_NUMBER_ID>/official_business_account`. Meta names the preconditions (approved
+	 * display name, two-step verification, 30 days after a rejection) but not the errors for
+	 * them; the sandbox answers each with code 100 and says which one failed.
+	 */
+	applyForOfficialBusinessAccount(phone, request) {
+		const oba = phone.sandbox.oba;
+		if (phone.name_status !== 'APPROVED') {
+			throw errors.obaRefused('The display name of this phone number must be approved before requesting Official Business Account status');
+		}
+		if (!phone.sandbox.pin) throw errors.obaRefused('Two-step verification must be enabled on this phone number before requesting Official Business Account status');
+		if (oba.status === 'PENDING') throw errors.obaRefused('An Official Business Account request for this phone number is already under review');
+		if (oba.status === 'APPROVED') throw errors.obaRefused('This phone number is already an Official Business Account');
+		if (oba.status === 'REJECTED' && oba.rejectedAt !== undefined) {
+			const reapplyAt = oba.rejectedAt + this.settings.obaReapplyDays * DAY_MS;
+			if (this.now() < reapplyAt) {
+				throw errors.obaRefused(
+					`The Official Business Account request for this phone number was rejected; a new request is possible after ${graphTime(reapplyAt)}`,
+				);
+			}
+		}
+		phone.sandbox.oba = { status: 'PENDING', rejectedAt: undefined, request };
+	}
+
+	/** Meta's decision on an Official Business Account request (a development endpoint stands in for it). */
+	reviewOfficialBusinessAccount(phone, decision) {
+		const oba = phone.sandbox.oba;
+		if (oba.status !== 'PENDING') throw new Error(`Phone number ${phone.id} has no Official Business Account request under review`);
+		phone.sandbox.oba = { ...oba, status: decision, rejectedAt: decision === 'REJECTED' ? this.now() : undefined };
+		return { id: phone.id, oba_status: decision };
 	}
 
 	/** Meta's review of a requested display name (a development endpoint stands in for it). */
@@ -640,6 +688,8 @@ class World {
 					blocked_until: phone.sandbox.blockedUntil === undefined ? undefined : graphTime(phone.sandbox.blockedUntil),
 					display_name_changes: phone.sandbox.displayNameChanges.map(graphTime),
 					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
+					official_business_account_request: phone.sandbox.oba.request,
+					override_callback_uri: phone.sandbox.overrideCallbackUri,
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({

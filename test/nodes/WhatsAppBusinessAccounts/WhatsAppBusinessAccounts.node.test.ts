@@ -8,13 +8,13 @@ async function loadedNode() {
 }
 
 describe('WhatsApp Business Accounts: editor description', () => {
-	it('offers Get and Get Many, each with an action in words', async () => {
+	it('offers Get, Get Many and the three app-subscription operations, each with an action in words', async () => {
 		const operation = (await loadedNode()).properties.find((property) => property.name === 'operation');
 		const options = (operation?.options ?? []) as Array<{ value: string; action?: string }>;
 
-		expect(options.map(({ value }) => value)).toEqual(['get', 'getAll']);
+		expect(options.map(({ value }) => value)).toEqual(['get', 'getAll', 'getSubscribedApps', 'subscribeApp', 'unsubscribeApp']);
 		expect(operation?.default).toBe('getAll');
-		for (const option of options) expect(option.action).toMatch(/^Get .+WhatsApp Business Account/);
+		for (const option of options) expect(option.action).toMatch(/^(Get|Subscribe|Unsubscribe) .+WhatsApp Business Account/);
 	});
 
 	it('lets Get Many choose owned, client or both, both by default', async () => {

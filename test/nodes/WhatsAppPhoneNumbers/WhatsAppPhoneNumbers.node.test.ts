@@ -29,11 +29,26 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the nine phone-number operations, each with an action in words', async () => {
+	it('offers exactly the fourteen phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
-			['changeDisplayName', 'create', 'createFromPreVerified', 'deregister', 'get', 'getAll', 'getDisplayNameStatus', 'getHealthStatus', 'register'].sort(),
+			[
+				'applyOfficialBusinessAccount',
+				'changeDisplayName',
+				'clearCallbackOverride',
+				'create',
+				'createFromPreVerified',
+				'deregister',
+				'get',
+				'getAll',
+				'getCallbackOverride',
+				'getDisplayNameStatus',
+				'getHealthStatus',
+				'getOfficialBusinessAccountStatus',
+				'register',
+				'setCallbackOverride',
+			].sort(),
 		);
 		for (const option of options) {
 			expect(option.action).toMatch(/^[A-Z][a-z]+ .+/);

@@ -1,4 +1,4 @@
-import { codeMethod, e164Digits, graphObjectId, languageCode, otpCode, sixDigitPin } from '../../../nodes/shared/schemas';
+import { codeMethod, e164Digits, graphObjectId, httpsUrl, languageCode, otpCode, sixDigitPin } from '../../../nodes/shared/schemas';
 
 describe('validators', () => {
 	it.each([
@@ -59,5 +59,16 @@ describe('validators', () => {
 
 	it.each(['sms', 'EMAIL', ''])('codeMethod refuses %p', (value) => {
 		expect(codeMethod.safeParse(value).success).toBe(false);
+	});
+
+	it.each([
+		[' https://www.example.com ', 'https://www.example.com'],
+		['https://n8n.example.com/webhook/abc?x=1', 'https://n8n.example.com/webhook/abc?x=1'],
+	])('httpsUrl accepts %p as %p', (value, expected) => {
+		expect(httpsUrl.parse(value)).toBe(expected);
+	});
+
+	it.each(['http://www.example.com', 'www.example.com', 'ftp://example.com', 'https://', ''])('httpsUrl refuses %p', (value) => {
+		expect(httpsUrl.safeParse(value).success).toBe(false);
 	});
 });

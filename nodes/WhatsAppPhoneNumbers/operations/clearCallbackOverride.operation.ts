@@ -1,0 +1,30 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { appNotSubscribedAdvice, OVERRIDE_ORDER } from '../../shared/callbackOverride';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+
+async function describeCleared(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ ...item, json: { ...item.json, overrideCallbackUri: null, note: OVERRIDE_ORDER } }));
+}
+
+export const option = graphOperation({
+	name: 'Clear Callback Override',
+	value: 'clearCallbackOverride',
+	action: 'Clear the webhook callback override of a phone number',
+	description: "Remove this number's callback override, so its messaging webhooks go to the WABA's override or the app's callback URL again",
+	// Clearing an override that is already gone leaves it gone.
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'clearing again is safe, so run the node again, or read it with Get Callback Override',
+	adviceFor: appNotSubscribedAdvice,
+	routing: {
+		// Meta clears the override when the URI is empty.
+		request: { method: 'POST', body: { webhook_configuration: { override_callback_uri: '' } } },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
+		output: { postReceive: [taggedWithPhoneNumber, describeCleared] },
+	},
+});
+
+export const properties: INodeProperties[] = [wabaForPhoneNumberList, phoneNumberIdLocator];

@@ -1,0 +1,49 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { OVERRIDE_FIELDS_RULE } from '../../shared/callbackOverride';
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { namingGraphId } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+
+async function askForWebhookConfiguration(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	return { ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), fields: 'webhook_configuration' } };
+}
+
+function urlOrNull(value: unknown): string | null {
+	return typeof value === 'string' && value ? value : null;
+}
+
+/**
+ * Meta answers `webhook_configuration` with the URLs that apply: `phone_number` (this number's
+ * override), `whatsapp_business_account` (its WABA's), `application` (the app's). The output
+ * names each and which one messaging webhooks go to now.
+ */
+async function describeRouting(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => {
+		const configuration = (item.json.webhook_configuration ?? {}) as IDataObject;
+		const overrideCallbackUri = urlOrNull(configuration.phone_number);
+		const wabaOverrideCallbackUri = urlOrNull(configuration.whatsapp_business_account);
+		const appCallbackUri = urlOrNull(configuration.application);
+		const messagingWebhooksGoTo = overrideCallbackUri ?? wabaOverrideCallbackUri ?? appCallbackUri;
+		return {
+			...item,
+			json: { ...item.json, overrideCallbackUri, wabaOverrideCallbackUri, appCallbackUri, messagingWebhooksGoTo, fieldsRule: OVERRIDE_FIELDS_RULE },
+		};
+	});
+}
+
+export const option = graphOperation({
+	name: 'Get Callback Override',
+	value: 'getCallbackOverride',
+	action: 'Get the webhook callback override of a phone number',
+	description: "Read where this number's messaging webhooks go: its own override, its WABA's, or the app's callback URL",
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField), askForWebhookConfiguration] },
+		output: { postReceive: [namingGraphId('phoneNumberId'), describeRouting] },
+	},
+});
+
+export const properties: INodeProperties[] = [wabaForPhoneNumberList, phoneNumberIdLocator];
