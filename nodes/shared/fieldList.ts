@@ -1,4 +1,5 @@
 /** Graph's `fields` parameter as nodes build it: chosen fields, or a usual set, plus names typed by hand. */
+import type { INodeProperties } from 'n8n-workflow';
 
 /**
  * Splits a comma-separated field list, keeping Graph's field expansion intact:
@@ -25,4 +26,12 @@ export function splitFieldNames(text: string): string[] {
 /** The chosen fields (or the usual set when none is chosen) plus the typed ones, in order. */
 export function chosenFieldNames(chosen: string[] | undefined, typed: string | undefined, usual: readonly string[]): string[] {
 	return [...(chosen?.length ? chosen : usual), ...splitFieldNames(typed ?? '')];
+}
+
+/** The Options collection of a read: the fields to return, and whatever else the operation adds. */
+export function fieldOptionsCollection(
+	options: INodeProperties[],
+	description = 'Choose the fields to return',
+): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, description, options };
 }

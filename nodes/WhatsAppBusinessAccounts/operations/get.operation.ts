@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { outputWabas, sendWabaFields, wabaFieldOptions } from '../helpers/wabaFields';
@@ -24,13 +25,5 @@ export const properties: INodeProperties[] = [
 		...wabaIdLocator,
 		description: 'The WhatsApp Business Account (WABA) to read. "From List" shows the WABAs of every business portfolio the token can see.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description: 'Choose the fields to return',
-		options: wabaFieldOptions,
-	},
+	fieldOptionsCollection(wabaFieldOptions),
 ];

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { addClientWabas, markFirstRelation, ownershipProperty, sendToWabaEdge } from '../helpers/ownership';
 import { wabaFieldOptions } from '../helpers/wabaFields';
@@ -28,13 +29,5 @@ export const properties: INodeProperties[] = [
 	},
 	ownershipProperty,
 	...returnAllOrLimit,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description: 'Choose the fields to return',
-		options: wabaFieldOptions,
-	},
+	fieldOptionsCollection(wabaFieldOptions),
 ];

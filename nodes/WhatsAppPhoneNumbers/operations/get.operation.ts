@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { addingHealthSummary } from '../../shared/healthStatus';
 import { namingGraphId } from '../../shared/outputs';
@@ -24,13 +25,5 @@ export const option = graphOperation({
 export const properties: INodeProperties[] = [
 	wabaForPhoneNumberList,
 	phoneNumberIdLocator,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description: 'Choose the fields to return',
-		options: phoneNumberFieldOptions,
-	},
+	fieldOptionsCollection(phoneNumberFieldOptions),
 ];
