@@ -7,7 +7,7 @@
 import type { Advice, GraphError } from '../../shared/graphErrors';
 
 export const MIGRATION_PRECONDITIONS =
-	'Before migrating: two-step verification must be turned off on the number in its current WABA (WhatsApp Manager › Phone numbers › Settings › Two-step verification; the API cannot turn it off), the destination WABA must be approved, its business portfolio verified, and the app subscribed to the destination WABA\'s webhooks. The number keeps its display name, quality rating, messaging limit, Official Business Account status and approved templates.';
+	'Before migrating: two-step verification must be turned off on the number in its current WABA (WhatsApp Manager › Phone numbers › Settings › Two-step verification; the API cannot turn it off), the destination WABA must be approved, its business portfolio verified, and the app subscribed to the destination WABA\'s webhooks. The number keeps its display name, quality rating, messaging limit, Official Business Account status and its approved high-quality templates.';
 
 export const MIGRATION_NEXT_STEPS =
 	'The number stays with its current WABA until it is registered here. Run Request Code and then Verify Code on phoneNumberId (WhatsApp Verification node), then Register it with a new six-digit PIN (WhatsApp Phone Numbers › Register), which becomes its two-step verification PIN.';
