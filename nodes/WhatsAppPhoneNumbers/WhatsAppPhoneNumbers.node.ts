@@ -15,6 +15,7 @@ import * as getCallbackOverride from './operations/getCallbackOverride.operation
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
 import * as getHealthStatus from './operations/getHealthStatus.operation';
 import * as getOfficialBusinessAccountStatus from './operations/getOfficialBusinessAccountStatus.operation';
+import * as migrateFromWaba from './operations/migrateFromWaba.operation';
 import * as register from './operations/register.operation';
 import * as setCallbackOverride from './operations/setCallbackOverride.operation';
 
@@ -31,6 +32,7 @@ const operations = [
 	getDisplayNameStatus,
 	getHealthStatus,
 	getOfficialBusinessAccountStatus,
+	migrateFromWaba,
 	register,
 	setCallbackOverride,
 ];
@@ -43,7 +45,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'List, inspect, create, rename, register and deregister WhatsApp Business phone numbers, check their messaging health, apply for the blue badge and route their webhooks',
+		description: 'List, inspect, create, migrate, rename, register and deregister WhatsApp Business phone numbers, check their messaging health, apply for the blue badge and route their webhooks',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

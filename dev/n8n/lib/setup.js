@@ -19,6 +19,7 @@ const EXAMPLES = {
 	onboarding: { file: 'onboard-pre-verified-number.json', trigger: 'Start onboarding' },
 	reverification: { file: 'scheduled-reverification.json', trigger: 'Every day at 06:00' },
 	alerting: { file: 'alerting.json', trigger: 'WhatsApp phone number events' },
+	migration: { file: 'migrate-number.json', trigger: 'Start migration' },
 };
 
 const DEFAULT_OWNER = {

@@ -95,6 +95,10 @@ const errors = {
 		}),
 	// Meta documents the Official Business Account preconditions, not their error codes; see the README.
 	obaRefused: (message) => new GraphError({ code: 100, message: `(#100) ${message}` }),
+	// Meta's error page gives the migration refusals' texts; only "already present" has a
+	// published code (2388012, as subcode). The others are sent as error 100 with Meta's text.
+	migrationRefused: (userMessage, subcode) =>
+		new GraphError({ code: 100, subcode, message: '(#100) Invalid parameter', title: 'Phone number migration refused', userMessage }),
 	requestCode: (details) =>
 		new GraphError({ code: 136024, message: '(#136024) Verification code request error', details }),
 	verifyCode: (details) =>

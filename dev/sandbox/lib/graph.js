@@ -388,6 +388,7 @@ function handleWaba(world, request, waba) {
 		}
 		const cc = digitsOf(required(params, 'cc'));
 		const phoneNumber = digitsOf(required(params, 'phone_number'));
+		if (String(params.migrate_phone_number) === 'true') return { id: world.migratePhone(waba, { cc, phoneNumber }).id };
 		const verifiedName = String(required(params, 'verified_name'));
 		if (!cc || cc.length > 3) throw errors.invalidParameter('Param cc must be a country calling code (1 to 3 digits)');
 		if (phoneNumber.length < 4 || cc.length + phoneNumber.length > 15) {

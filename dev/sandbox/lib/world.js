@@ -428,6 +428,36 @@ class World {
 		);
 	}
 
+	/**
+	 * `migrate_phone_number: true`: a registered number of another WABA moves here, keeping its
+	 * name, quality and limits, and must be verified and registered again. Meta's preconditions
+	 * are checked in the order its migration guide lists them.
+	 */
+	migratePhone(waba, { cc, phoneNumber }) {
+		const digits = `${digitsOf(cc)}${digitsOf(phoneNumber)}`;
+		if (waba.account_review_status !== 'APPROVED') {
+			throw errors.migrationRefused(`The destination WhatsApp Business account has not been approved (account_review_status ${waba.account_review_status}).`);
+		}
+		const business = this.businesses.get(waba.business_id);
+		const verification = waba.business_verification_status ?? business?.verification_status;
+		if (verification !== 'verified') {
+			throw errors.migrationRefused('Business verification must be completed for the destination business before a phone number can be migrated to it.');
+		}
+		const source = [...this.phones.values()].find((phone) => digitsOf(phone.display_phone_number) === digits);
+		if (source?.waba_id === waba.id) {
+			throw errors.migrationRefused('The phone number you are trying to migrate is already present in your WhatsApp account.', 2388012);
+		}
+		if (!source || (source.status !== 'CONNECTED' && source.status !== 'FLAGGED')) {
+			throw errors.migrationRefused('This phone number is eligible to be added directly, and does not need to use phone migration APIs.');
+		}
+		if (source.sandbox.pin) throw errors.migrationRefused('Two-step authentication must be disabled for this phone number.');
+		// The sandbox moves the record at once (Meta moves it on registration) and keeps its ID.
+		Object.assign(source, { waba_id: waba.id, status: 'PENDING', code_verification_status: 'NOT_VERIFIED' });
+		source.sandbox.migratedAt = this.now();
+		source.lastOnboardedAt = this.now();
+		return source;
+	}
+
 	/** What Embedded Signup does when a client picks a pre-verified number. */
 	claim(entry, waba, verifiedName) {
 		if (entry.claimed) {

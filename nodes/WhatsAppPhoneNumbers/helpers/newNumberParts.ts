@@ -1,4 +1,4 @@
-/** The fields Create and Create From Pre-Verified Number share: the number's parts and its display name. */
+/** The fields Create, Create From Pre-Verified Number and Migrate From Another WABA share: the number's parts and its display name. */
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
@@ -55,6 +55,9 @@ const displayNameProperty: INodeProperties = {
 
 export const newNumberProperties = [countryCodeProperty, phoneNumberProperty, displayNameProperty];
 
+/** A migrated number keeps its approved display name, so Migrate asks only for the number. */
+export const numberPartsProperties = [countryCodeProperty, phoneNumberProperty];
+
 const newNumberFields = {
 	countryCode: fieldOf(countryCodeProperty, countryDialCode),
 	phoneNumber: fieldOf(phoneNumberProperty, nationalNumber),
@@ -75,6 +78,15 @@ export function sendNewNumberParts(
 		{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: bodyNames.countryCode } },
 		{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: bodyNames.phoneNumber } },
 		{ ...newNumberFields.displayName, sendAs: { in: 'body', property: 'verified_name' } },
+	);
+}
+
+/** A `preSend` step sending the number as Meta's `cc` and `phone_number`, without a display name. */
+export function sendNumberParts(...more: SentField[]) {
+	return sendValidated(
+		...more,
+		{ ...newNumberFields.countryCode, sendAs: { in: 'body', property: 'cc' } },
+		{ ...newNumberFields.phoneNumber, sendAs: { in: 'body', property: 'phone_number' } },
 	);
 }
 
