@@ -49,6 +49,11 @@ function sandboxState() {
 }
 
 const wabaNamed = (name) => sandboxState().wabas.find((w) => w.name === name);
+/** The WABAs of the token's business portfolios; another Solution Partner's (migration source) is not listed. */
+const visibleWabas = () => {
+	const businesses = new Set(sandboxState().businesses.map((b) => b.id));
+	return sandboxState().wabas.filter((w) => businesses.has(w.business_id));
+};
 const phonesOf = (wabaId) => sandboxState().phoneNumbers.filter((p) => p.waba_id === wabaId);
 
 /** Every `wanted` text appears in some entry. */
@@ -66,7 +71,7 @@ async function checkWabaThenPhoneNumbers(wabaName, pickPhone) {
 	const wabaEntries = await ed.openList(page, 'wabaId');
 	expectEntries(
 		wabaEntries,
-		sandboxState().wabas.map((w) => w.name),
+		visibleWabas().map((w) => w.name),
 		'WhatsApp Business Account',
 	);
 	const filtered = await ed.searchList(page, 'Jasper');
