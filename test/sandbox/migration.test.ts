@@ -14,6 +14,14 @@ describe('Graph sandbox: migrating a number from another WABA', () => {
 		graph(`/${wabaId}/phone_numbers`, { method: 'POST', json: { cc: '1', phone_number: phoneNumber, migrate_phone_number: true } });
 	const numbersOf = async (wabaId: string) =>
 		((await graph(`/${wabaId}/phone_numbers?fields=id`)).body.data as Array<{ id: string }>).map(({ id }) => id);
+	/** Meta's guide: the app is subscribed to the destination WABA's webhooks before a migration. */
+	const subscribeApp = (wabaId: string) => graph(`/${wabaId}/subscribed_apps`, { method: 'POST' });
+
+	beforeEach(async () => {
+		await subscribeApp(OWNED_WABA_ID);
+		await subscribeApp(CLIENT_WABA_ID);
+		await dev('/calls/reset', {});
+	});
 
 	it('moves a number whose two-step verification is off, which then verifies and registers in its new WABA', async () => {
 		const migrated = await migrate(OWNED_WABA_ID, '6315557001');
@@ -73,6 +81,15 @@ describe('Graph sandbox: migrating a number from another WABA', () => {
 	it("refuses a destination WABA whose business verification is not done (the client WABA's is not_verified)", async () => {
 		const refused = await migrate(CLIENT_WABA_ID, '6315557001');
 		expect(refused.body.error.error_user_msg).toMatch(/^Business verification must be completed/);
+		expect(await numbersOf(SOURCE_WABA_ID)).toContain(TWO_STEP_OFF_NUMBER_ID);
+	});
+
+	it("refuses a destination WABA the app is not subscribed to with Meta's text, and leaves the number where it is", async () => {
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'DELETE' });
+
+		const refused = await migrate(OWNED_WABA_ID, '6315557001');
+		expect(refused.status).toBe(400);
+		expect(refused.body.error).toMatchObject({ code: 100, error_user_msg: 'Webhooks have not been set up for the destination WhatsApp Business account.' });
 		expect(await numbersOf(SOURCE_WABA_ID)).toContain(TWO_STEP_OFF_NUMBER_ID);
 	});
 

@@ -443,6 +443,9 @@ class World {
 		if (verification !== 'verified') {
 			throw errors.migrationRefused('Business verification must be completed for the destination business before a phone number can be migrated to it.');
 		}
+		if (!waba.sandbox.subscribedApps.some((app) => app.id === this.credentials.appId)) {
+			throw errors.migrationRefused('Webhooks have not been set up for the destination WhatsApp Business account.');
+		}
 		const source = [...this.phones.values()].find((phone) => digitsOf(phone.display_phone_number) === digits);
 		if (source?.waba_id === waba.id) {
 			throw errors.migrationRefused('The phone number you are trying to migrate is already present in your WhatsApp account.', 2388012);
