@@ -50,9 +50,16 @@ const binaryPropertyField = fieldOf(
 );
 
 /** The image format the user asked for, or undefined for none. */
-export function imageFormatOf(context: IExecuteSingleFunctions): QrImageFormat | undefined {
+function imageFormatOf(context: IExecuteSingleFunctions): QrImageFormat | undefined {
 	const format = context.getNodeParameter(imageFormatProperty.name, 'none');
 	return format === 'PNG' || format === 'SVG' ? format : undefined;
+}
+
+/** For a `preSend`: the image format asked for, its binary field checked before any request. */
+export function wantedImageFormat(context: IExecuteSingleFunctions): QrImageFormat | undefined {
+	const format = imageFormatOf(context);
+	if (format) getValidatedParameter(context, binaryPropertyField);
+	return format;
 }
 
 function contentTypeOf(response: IN8nHttpFullResponse): string {

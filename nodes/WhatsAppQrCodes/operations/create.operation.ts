@@ -5,11 +5,11 @@ import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { prefilledMessageField, prefilledMessageProperty, QR_CODES_PER_NUMBER } from '../helpers/qrCode';
-import { binaryPropertyProperty, downloadQrImage, imageFormatOf, imageFormatProperty } from '../helpers/qrImage';
+import { binaryPropertyProperty, downloadQrImage, wantedImageFormat, imageFormatProperty } from '../helpers/qrImage';
 
 /** `generate_qr_image` only when an image is wanted: Meta then answers `qr_image_url`. */
 async function sendImageFormat(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const format = imageFormatOf(this);
+	const format = wantedImageFormat(this);
 	if (!format) return requestOptions;
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), generate_qr_image: format } };
 }

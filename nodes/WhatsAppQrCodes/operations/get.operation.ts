@@ -4,11 +4,11 @@ import { phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descr
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { qrCodeAdvice, qrCodeLocator, sendToQrCode, unwrapQrCode } from '../helpers/qrCode';
-import { binaryPropertyProperty, downloadQrImage, imageFormatOf, imageFormatProperty } from '../helpers/qrImage';
+import { binaryPropertyProperty, downloadQrImage, wantedImageFormat, imageFormatProperty } from '../helpers/qrImage';
 
 /** With an image, the fields ask for its URL in that format; without, Graph's defaults suffice. */
 async function sendImageField(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const format = imageFormatOf(this);
+	const format = wantedImageFormat(this);
 	if (!format) return requestOptions;
 	const fields = `code,prefilled_message,deep_link_url,qr_image_url.format(${format})`;
 	return { ...requestOptions, qs: { ...requestOptions.qs, fields } };
