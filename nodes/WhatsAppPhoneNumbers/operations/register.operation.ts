@@ -61,7 +61,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'DE',
 				description:
-					'Store message data at rest in this region (local storage). From Graph API v21.0 Meta sets this through the number\'s storage settings before registering; use this option with older versions.',
+					'Store message data at rest in this region (local storage). From Graph API v21.0 Meta takes it from WhatsApp Settings › Set Local Storage, run before registering; use this option with older versions.',
 				options: DATA_LOCALIZATION_REGIONS,
 				routing: { send: { type: 'body', property: 'data_localization_region' } },
 			},
