@@ -6,6 +6,7 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { phoneNumberIdField } from '../../shared/descriptions';
@@ -120,14 +121,21 @@ export async function sendToQrCode(
 	return { ...requestOptions, url: `/${phoneNumberId}/message_qrdls/${code}` };
 }
 
-/** `postReceive`: Graph answers one QR code as `{data: [code]}`; the item is the code itself. */
+/**
+ * `postReceive`: Graph answers one QR code as `{data: [code]}`; the item is the code itself.
+ * An empty array means the number has no such code.
+ */
 export async function unwrapQrCode(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	return items.map((item) => {
 		const [first] = Array.isArray(item.json.data) ? (item.json.data as IDataObject[]) : [item.json];
-		return { json: first ?? {} };
+		if (!first) {
+			const code = getValidatedParameter(this, qrCodeField);
+			throw new NodeOperationError(this.getNode(), `${MISSING_QR_CODE.message}: ${code}`, { description: MISSING_QR_CODE.action });
+		}
+		return { json: first };
 	});
 }
 
@@ -136,12 +144,13 @@ export function isMissingQrCode(graphError: GraphError): boolean {
 	return graphError.code === 803 || (graphError.code === 100 && graphError.error_subcode === 33);
 }
 
+const MISSING_QR_CODE: Advice = {
+	message: 'This phone number has no QR code with that code',
+	action:
+		'The code was deleted, or belongs to another phone number. Pick the QR code From List, or list the number\'s codes with Get Many.',
+};
+
 /** What a missing code means here, where the general table would say "fix a parameter". */
 export function qrCodeAdvice(graphError: GraphError): Advice | undefined {
-	if (!isMissingQrCode(graphError)) return undefined;
-	return {
-		message: 'This phone number has no QR code with that code',
-		action:
-			'The code was deleted, or belongs to another phone number. Pick the QR code From List, or list the number\'s codes with Get Many.',
-	};
+	return isMissingQrCode(graphError) ? MISSING_QR_CODE : undefined;
 }

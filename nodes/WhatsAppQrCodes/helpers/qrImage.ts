@@ -66,6 +66,14 @@ function contentTypeOf(response: IN8nHttpFullResponse): string {
 	return String(response.headers?.['content-type'] ?? '').split(';')[0].trim().toLowerCase();
 }
 
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** The bytes are an image of the format, whatever content type a CDN gave them (octet-stream…). */
+function looksLike(format: QrImageFormat, bytes: Buffer): boolean {
+	if (format === 'PNG') return bytes.subarray(0, 8).equals(PNG_SIGNATURE);
+	return bytes.subarray(0, 1024).toString('utf8').includes('<svg');
+}
+
 /**
  * A `postReceive` step that downloads each item's `qr_image_url` into the binary field the
  * user named. `whenItFails` says what the user should do then (for Create: the code exists).
@@ -101,9 +109,11 @@ export function downloadQrImage(whenItFails: (qrCode: IDataObject) => string): P
 				}
 				const contentType = contentTypeOf(response);
 				if (response.statusCode !== 200) throw fail(`the image address answered HTTP ${response.statusCode}`);
-				if (!contentType.startsWith('image/')) throw fail(`the image address answered ${contentType || 'no content type'} instead of an image`);
 				const bytes = Buffer.from(response.body as ArrayBuffer);
 				if (bytes.length === 0) throw fail('the image is empty');
+				if (!contentType.startsWith('image/') && !looksLike(format, bytes)) {
+					throw fail(`the image address answered ${contentType || 'no content type'} instead of an image`);
+				}
 				const mimeType = EXTENSIONS[contentType] ? contentType : MIME_TYPES[format];
 				const fileName = `whatsapp-qr-${code}.${EXTENSIONS[mimeType]}`;
 				const binary = await this.helpers.prepareBinaryData(bytes, fileName, mimeType);

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { DATA_LOCALIZATION_REGIONS, dataLocalizationRegion } from '../../shared/dataLocalization';
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
@@ -32,6 +33,14 @@ const regionProperty: INodeProperties = {
 };
 
 const regionField = fieldOf(regionProperty, dataLocalizationRegion);
+const localStorageField = fieldOf(
+	localStorageProperty,
+	z.enum(['enabled', 'disabled'], { errorMap: () => ({ message: 'must be enabled (On) or disabled (Off)' }) }),
+);
+
+function storageEnabled(context: IExecuteSingleFunctions): boolean {
+	return getValidatedParameter(context, localStorageField) === 'enabled';
+}
 
 /**
  * Meta's local-storage guide turns storage on with IN_COUNTRY_STORAGE_ENABLED and a region,
@@ -41,8 +50,7 @@ async function sendStorageConfiguration(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const storage_configuration: IDataObject =
-		this.getNodeParameter('localStorage') === 'enabled'
+	const storage_configuration: IDataObject = storageEnabled(this)
 			? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: getValidatedParameter(this, regionField) }
 			: { status: 'IN_COUNTRY_STORAGE_DISABLED' };
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), storage_configuration } };
@@ -52,7 +60,7 @@ async function reportLocalStorage(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const enabled = this.getNodeParameter('localStorage') === 'enabled';
+	const enabled = storageEnabled(this);
 	return items.map((item) => ({
 		json: {
 			success: item.json.success === true,

@@ -128,6 +128,16 @@ describe('WhatsApp QR Codes: Create', () => {
 		);
 	});
 
+	it('accepts the image from a CDN that labels it application/octet-stream, by its PNG signature', async () => {
+		graphApi().post(graphPath(QR_PATH), { prefilled_message: 'Hi', generate_qr_image: 'PNG' }).query({}).reply(200, created);
+		cdn().get(IMAGE_PATH).query(IMAGE_QUERY).reply(200, PNG_BYTES, { 'Content-Type': 'application/octet-stream' });
+
+		const { items, error } = await runQrCodes({ operation: 'create', phoneNumberId, prefilledMessage: 'Hi', imageFormat: 'PNG' });
+
+		expect(error).toBeUndefined();
+		expect(binaryOf(items[0])).toEqual({ mimeType: 'image/png', fileName: `whatsapp-qr-${QR_CODE}.png`, fileExtension: 'png', bytes: PNG_BYTES });
+	});
+
 	it('refuses an answer that is not an image', async () => {
 		graphApi().post(graphPath(QR_PATH), { prefilled_message: 'Hi', generate_qr_image: 'PNG' }).query({}).reply(200, created);
 		cdn().get(IMAGE_PATH).query(IMAGE_QUERY).reply(200, '<html>Log in</html>', { 'Content-Type': 'text/html; charset=utf-8' });

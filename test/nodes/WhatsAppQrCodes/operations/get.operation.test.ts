@@ -80,6 +80,16 @@ describe('WhatsApp QR Codes: Get', () => {
 		expect(error?.description).toMatch(/^Received "4O4YGZ-EG3"\. Pick the QR code From List/);
 	});
 
+	it('says so when Meta answers an empty data array for the code', async () => {
+		graphApi().get(graphPath(`${QR_PATH}/${QR_CODE}`)).query({}).reply(200, { data: [] });
+
+		const { items, error } = await runQrCodes({ operation: 'get', phoneNumberId, qrCode: qrCodeById(), imageFormat: 'none' });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`This phone number has no QR code with that code: ${QR_CODE}`);
+		expect(error?.description).toMatch(/^The code was deleted, or belongs to another phone number/);
+	});
+
 	it('explains a code the number does not have (error 803), keeping Meta\'s message', async () => {
 		graphApi()
 			.get(graphPath(`${QR_PATH}/${QR_CODE}`))

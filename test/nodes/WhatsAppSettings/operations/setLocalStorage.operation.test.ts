@@ -62,6 +62,13 @@ describe('WhatsApp Settings: Set Local Storage', () => {
 		expect(error?.description).toBe('Received "US". Correct the "Data Localization Region" field and run the node again.');
 	});
 
+	it('refuses a Local Storage value other than On or Off from an expression before any request', async () => {
+		const { items, error } = await runSettings({ operation: 'setLocalStorage', phoneNumberId, localStorage: '={{ "maybe" }}', dataLocalizationRegion: 'DE' });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Local Storage must be enabled (On) or disabled (Off)');
+	});
+
 	it('turns Meta\'s refusal for a registered number into "deregister, set, register" with the register limit', async () => {
 		graphApi()
 			.post(settingsPath, { storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } })
