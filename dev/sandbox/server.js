@@ -15,6 +15,7 @@ const path = require('node:path');
 
 const { World } = require('./lib/world');
 const { handleGraphRequest, patternOf } = require('./lib/graph');
+const { qrImage, IMAGE_PATH } = require('./lib/qrCodes');
 const { readBody, parseBody } = require('./lib/http');
 const { newTraceId, errors } = require('./lib/errors');
 const { graphTime, DAY_MS, HOUR_MS } = require('./lib/time');
@@ -249,6 +250,14 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 			return;
 		}
 
+		if (segments[0] === IMAGE_PATH && method === 'GET' && segments.length === 2) {
+			const image = qrImage(world, segments[1]);
+			countCall(method, url.pathname, `GET /${IMAGE_PATH}/{code}`, image.status);
+			res.writeHead(image.status, { 'Content-Type': image.contentType, 'Cache-Control': 'no-store' });
+			res.end(image.body);
+			return;
+		}
+
 		const fbtraceId = newTraceId();
 		const baseHeaders = {
 			'x-fb-trace-id': fbtraceId,
@@ -281,6 +290,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 				headers: req.headers,
 				version,
 				pageUrl,
+				origin,
 			});
 		} catch (error) {
 			if (typeof error.body === 'function') {

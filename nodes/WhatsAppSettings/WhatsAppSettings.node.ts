@@ -4,11 +4,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
 import * as getIdentityChangeCheck from './operations/getIdentityChangeCheck.operation';
+import * as getLocalStorage from './operations/getLocalStorage.operation';
 import * as getSettings from './operations/getSettings.operation';
 import * as setIdentityChangeCheck from './operations/setIdentityChangeCheck.operation';
+import * as setLocalStorage from './operations/setLocalStorage.operation';
 import * as setTwoStepPin from './operations/setTwoStepPin.operation';
 
-const operations = [getIdentityChangeCheck, getSettings, setIdentityChangeCheck, setTwoStepPin];
+const operations = [getIdentityChangeCheck, getLocalStorage, getSettings, setIdentityChangeCheck, setLocalStorage, setTwoStepPin];
 
 export class WhatsAppSettings implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +21,7 @@ export class WhatsAppSettings implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Set the two-step verification PIN and the identity change check of a WhatsApp business phone number, and read its settings',
+			'Set the two-step verification PIN, the identity change check and the local storage of a WhatsApp business phone number, and read its settings',
 		defaults: { name: 'WhatsApp Settings' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -54,6 +54,8 @@ export type GraphOperationSpec = Repetition & {
 	};
 	/** A Graph list: the runner follows cursors, as far as Return All / Limit allow. */
 	list?: boolean;
+	/** The largest page this list edge returns, where Meta caps it below Graph's usual 100. */
+	pageSize?: number;
 	/** Fields whose values never reach output, errors or logs (the PIN, the one-time code). */
 	secrets?: Array<ValidatedParameter<unknown>>;
 	/** Runs once on all collected items, for outputs that summarise a whole list. */
@@ -80,7 +82,7 @@ export type GraphOperationOption = INodePropertyOptions & {
 export const TIMEOUT_PARAMETER = 'timeoutSeconds';
 
 /** n8n's own Request Options › Timeout (ms) wins when set, so workflows that set it keep their value. */
-function requestTimeoutMs(context: IExecuteSingleFunctions): number {
+export function requestTimeoutMs(context: IExecuteSingleFunctions): number {
 	const n8nTimeoutMs = Number(context.getNodeParameter('requestOptions.timeout', 0));
 	if (n8nTimeoutMs > 0) return n8nTimeoutMs;
 	return Number(context.getNodeParameter(TIMEOUT_PARAMETER, DEFAULT_TIMEOUT_SECONDS)) * 1000;
@@ -167,7 +169,7 @@ function graphRunner(spec: GraphOperationSpec) {
 				},
 				{
 					maxResults: spec.list && requestData.maxResults ? Number(requestData.maxResults) : undefined,
-					pageSize: spec.list ? GRAPH_MAX_PAGE_SIZE : 1,
+					pageSize: spec.list ? (spec.pageSize ?? GRAPH_MAX_PAGE_SIZE) : 1,
 				},
 			);
 			return spec.finish ? await spec.finish.call(this, items) : items;

@@ -6,7 +6,8 @@ import { graphApiList } from './transport';
 /** How many entries a list in the editor fetches before the user narrows it by typing. */
 const LIST_SEARCH_LIMIT = 500;
 
-function matches(filter: string | undefined, ...texts: Array<unknown>): boolean {
+/** Whether any text contains the filter, or (from 3 digits) its digits. */
+export function matches(filter: string | undefined, ...texts: Array<unknown>): boolean {
 	if (!filter) return true;
 	const wanted = filter.toLowerCase();
 	const wantedDigits = filter.replace(/\D/g, '');
@@ -19,7 +20,8 @@ function matches(filter: string | undefined, ...texts: Array<unknown>): boolean 
 	});
 }
 
-function currentValue(context: ILoadOptionsFunctions, parameter: string): string {
+/** Another parameter of the node, as the user set it, or '' while unset. */
+export function currentValue(context: ILoadOptionsFunctions, parameter: string): string {
 	try {
 		return String(context.getCurrentNodeParameter(parameter, { extractValue: true }) ?? '').trim();
 	} catch {

@@ -105,6 +105,12 @@ const errors = {
 		new GraphError({ code: 136025, message: '(#136025) Verification code error', details }),
 	cannotAdd: (details) =>
 		new GraphError({ code: 200000, message: '(#200000) Cannot add the phone number to the WhatsApp Business account', details }),
+	// Meta documents the rule (change local storage only while not registered), not its error; see the README.
+	localStorageWhileRegistered: () =>
+		new GraphError({
+			code: 100,
+			message: '(#100) Local storage can only be enabled or disabled while the phone number is not registered. Deregister the number, change the setting, then register it again.',
+		}),
 	callbackVerification: (reason) =>
 		new GraphError({ code: 2200, message: `(#2200) callback verification failed: ${reason}` }),
 };

@@ -6,6 +6,7 @@ const { GraphError, errors } = require('./errors');
 const { parseFields, selectFields, paginate } = require('./fields');
 const { send } = require('./http');
 const { digitsOf } = require('./phoneFormat');
+const { handleQrCodes } = require('./qrCodes');
 const { DATA_LOCALIZATION_REGIONS } = require('./world');
 
 const PHONE_FIELDS = [
@@ -33,6 +34,9 @@ const DISPLAY_NAME_MAX_LENGTH = 512;
 
 const SUBSCRIPTION_OBJECTS = ['whatsapp_business_account', 'user', 'page', 'permissions', 'payments', 'instagram', 'application'];
 const SETTINGS_FEATURES = ['user_identity_change', 'calling', 'storage_configuration'];
+const STORAGE_STATUSES = ['IN_COUNTRY_STORAGE_ENABLED', 'IN_COUNTRY_STORAGE_DISABLED', 'DEFAULT'];
+/** Local storage changes only on a number that is not registered (Meta's local-storage guide). */
+const REGISTERED_STATUSES = ['CONNECTED', 'FLAGGED', 'RESTRICTED', 'RATE_LIMITED'];
 const SORTS = {
 	last_onboarded_time_descending: ['onboarded', -1],
 	last_onboarded_time_ascending: ['onboarded', 1],
@@ -421,6 +425,7 @@ function handlePhone(world, request, phone) {
 		return success;
 	}
 	if (edge === 'official_business_account') return officialBusinessAccount(world, request, phone);
+	if (edge === 'message_qrdls') return handleQrCodes(world, request, phone);
 	if (method === 'POST' && edge === 'register') {
 		const product = required(params, 'messaging_product');
 		if (product !== 'whatsapp') throw errors.invalidParameter('Param messaging_product must be "whatsapp"');
@@ -452,13 +457,16 @@ function handlePhone(world, request, phone) {
 			settings.user_identity_change = { enable_identity_key_check: booleanParam(flag, 'user_identity_change[enable_identity_key_check]') };
 		} else if (feature === 'storage_configuration') {
 			const status = value.status ?? 'IN_COUNTRY_STORAGE_ENABLED';
-			if (!['IN_COUNTRY_STORAGE_ENABLED', 'DEFAULT'].includes(status)) {
-				throw errors.invalidParameter('Param storage_configuration[status] must be one of {IN_COUNTRY_STORAGE_ENABLED, DEFAULT}');
+			// Meta's guide turns storage off with IN_COUNTRY_STORAGE_DISABLED, its reference names the state DEFAULT.
+			if (!STORAGE_STATUSES.includes(status)) {
+				throw errors.invalidParameter(`Param storage_configuration[status] must be one of {${STORAGE_STATUSES.join(', ')}}`);
 			}
+			if (REGISTERED_STATUSES.includes(phone.status)) throw errors.localStorageWhileRegistered();
 			if (status === 'IN_COUNTRY_STORAGE_ENABLED' && !DATA_LOCALIZATION_REGIONS.includes(value.data_localization_region)) {
 				throw errors.invalidParameter(`Param storage_configuration[data_localization_region] must be one of {${DATA_LOCALIZATION_REGIONS.join(', ')}}`);
 			}
-			settings.storage_configuration = status === 'DEFAULT' ? { status } : { status, data_localization_region: value.data_localization_region };
+			settings.storage_configuration =
+				status === 'IN_COUNTRY_STORAGE_ENABLED' ? { status, data_localization_region: value.data_localization_region } : { status: 'DEFAULT' };
 		} else {
 			if (value.status !== undefined && !['ENABLED', 'DISABLED'].includes(value.status)) {
 				throw errors.invalidParameter('Param calling[status] must be one of {ENABLED, DISABLED}');
@@ -578,6 +586,7 @@ function patternOf(world, method, segments) {
 	const [id, ...rest] = segments;
 	const kind = id === 'me' ? 'me' : world.kindOf(id);
 	const head = kind ? PLACEHOLDERS[kind] : /^\d+$/.test(id) ? '{id}' : id;
+	if (rest[0] === 'message_qrdls' && rest.length === 2) rest[1] = '{code}';
 	return `${method} /${[head, ...rest].join('/')}`;
 }
 
@@ -618,7 +627,9 @@ async function dispatch(world, request, headers) {
 	request.id = id;
 	request.edge = edge;
 	const kind = id === 'me' ? 'me' : world.kindOf(id);
-	if (!kind || extra.length) throw errors.unsupported(method, id);
+	// Only a QR code is addressed below an edge (`/<PHONE_NUMBER_ID>/message_qrdls/<CODE>`).
+	if (!kind || (extra.length && !(kind === 'phone' && edge === 'message_qrdls' && extra.length === 1))) throw errors.unsupported(method, id);
+	request.extra = extra;
 	if (kind === 'me' && tokenKind !== 'user') throw errors.userTokenRequired();
 	if (kind !== 'me' && kind !== 'app' && tokenKind !== 'user') throw errors.unsupported(method, id);
 

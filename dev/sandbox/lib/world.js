@@ -89,6 +89,8 @@ class World {
 		this.codes = new Map();
 		this.scopeCalls = new Map();
 		this.appSubscriptions = new Map();
+		/** Phone-number ID → its QR codes by code (qrCodes.js). */
+		this.qrCodes = new Map();
 
 		this.businesses = new Map();
 		for (const business of source.businesses ?? []) {

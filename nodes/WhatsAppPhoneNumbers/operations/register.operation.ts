@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DATA_LOCALIZATION_REGIONS } from '../../shared/dataLocalization';
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
@@ -7,24 +8,6 @@ import { fieldOf } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { sixDigitPin } from '../../shared/schemas';
 import { registrationCallOnce, registrationLimitNotice } from '../helpers/registrationLimit';
-
-/** Regions Meta documents for local storage at registration. */
-const DATA_LOCALIZATION_REGIONS: Array<{ name: string; value: string }> = [
-	{ name: 'Australia (AU)', value: 'AU' },
-	{ name: 'Bahrain (BH)', value: 'BH' },
-	{ name: 'Brazil (BR)', value: 'BR' },
-	{ name: 'Canada (CA)', value: 'CA' },
-	{ name: 'Germany / European Union (DE)', value: 'DE' },
-	{ name: 'India (IN)', value: 'IN' },
-	{ name: 'Indonesia (ID)', value: 'ID' },
-	{ name: 'Japan (JP)', value: 'JP' },
-	{ name: 'Singapore (SG)', value: 'SG' },
-	{ name: 'South Africa (ZA)', value: 'ZA' },
-	{ name: 'South Korea (KR)', value: 'KR' },
-	{ name: 'Switzerland (CH)', value: 'CH' },
-	{ name: 'United Arab Emirates (AE)', value: 'AE' },
-	{ name: 'United Kingdom (GB)', value: 'GB' },
-];
 
 const pinProperty: INodeProperties = {
 	displayName: 'Two-Step Verification PIN',
@@ -78,7 +61,7 @@ export const properties: INodeProperties[] = [
 				type: 'options',
 				default: 'DE',
 				description:
-					'Store message data at rest in this region (local storage). From Graph API v21.0 Meta sets this through the number\'s storage settings before registering; use this option with older versions.',
+					'Store message data at rest in this region (local storage). From Graph API v21.0 Meta takes it from WhatsApp Settings › Set Local Storage, run before registering; use this option with older versions.',
 				options: DATA_LOCALIZATION_REGIONS,
 				routing: { send: { type: 'body', property: 'data_localization_region' } },
 			},

@@ -42,6 +42,16 @@ describe('WhatsApp Settings: description', () => {
 		expect(shown('identityChangeCheckNotice', { operation: 'setIdentityChangeCheck' })).toBe(true);
 	});
 
+	it('says on Set Local Storage that the number must not be registered, and shows the region only when storage is on', () => {
+		const notice = property('localStorageNotice');
+		expect(notice.displayName).toMatch(/only while the number is not registered/);
+		expect(notice.displayName).toMatch(/10 calls per number in 72 hours/);
+		expect(shown('localStorageNotice', { operation: 'setLocalStorage' })).toBe(true);
+		expect(shown('localStorageNotice', { operation: 'getLocalStorage' })).toBe(false);
+		expect(shown('dataLocalizationRegion', { operation: 'setLocalStorage', localStorage: 'enabled' })).toBe(true);
+		expect(shown('dataLocalizationRegion', { operation: 'setLocalStorage', localStorage: 'disabled' })).toBe(false);
+	});
+
 	it('gives every operation an action and every parameter a description, and can run as a tool', () => {
 		const operations = property('operation').options as Array<{ action?: string }>;
 		expect(operations.every((operation) => !!operation.action)).toBe(true);

@@ -1,0 +1,39 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
+import { prefilledMessageField, prefilledMessageProperty, qrCodeAdvice, qrCodeField, qrCodeLocator } from '../helpers/qrCode';
+
+export const option = graphOperation({
+	name: 'Update',
+	value: 'update',
+	action: 'Update a QR code',
+	description: 'Change the message a QR code prefills; the code, its link and printed copies stay the same',
+	// Setting the same message twice leaves the same message.
+	repeat: 'idempotentWrite',
+	outcomeCheck: 'read the QR code with Get',
+	adviceFor: qrCodeAdvice,
+	routing: {
+		// Meta updates through the list edge, naming the code in the body.
+		request: { method: 'POST' },
+		send: {
+			preSend: [
+				sendToGraphObject(phoneNumberIdField, '/message_qrdls'),
+				sendValidated(
+					{ ...qrCodeField, sendAs: { in: 'body', property: 'code' } },
+					{ ...prefilledMessageField, sendAs: { in: 'body', property: 'prefilled_message' } },
+				),
+			],
+		},
+		output: { postReceive: [taggedWithPhoneNumber] },
+	},
+});
+
+export const properties: INodeProperties[] = [
+	wabaForPhoneNumberList,
+	phoneNumberIdLocator,
+	qrCodeLocator,
+	prefilledMessageProperty,
+];

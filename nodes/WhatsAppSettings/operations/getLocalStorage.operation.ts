@@ -1,0 +1,29 @@
+import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { graphOperation } from '../../shared/graphOperation';
+import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { sendToGraphObject } from '../../shared/requestSteps';
+import { localStorageOf } from '../helpers/localStorage';
+
+async function outputLocalStorage(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	return items.map((item) => ({ json: localStorageOf(item.json) }));
+}
+
+export const option = graphOperation({
+	name: 'Get Local Storage',
+	value: 'getLocalStorage',
+	action: 'Get the local storage setting of a phone number',
+	description: 'Read whether message data at rest is kept in one region, and which',
+	repeat: 'read',
+	routing: {
+		request: { method: 'GET' },
+		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		output: { postReceive: [outputLocalStorage, taggedWithPhoneNumber] },
+	},
+});
+
+export const properties: INodeProperties[] = [wabaForPhoneNumberList, phoneNumberIdLocator];
