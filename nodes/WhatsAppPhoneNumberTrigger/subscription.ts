@@ -28,18 +28,20 @@ async function subscriptionContext(this: IHookFunctions): Promise<SubscriptionCo
 	const settings = readTriggerSettings(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	assertCanReceive(this.getNode(), credentials, settings);
-	const appId = settings.manageSubscription && settings.subscriptionScope === 'app'
-		? parseField(
-				this.getNode(),
-				{
-					parameter: 'appId',
-					label: 'App ID',
-					schema: graphObjectId,
-					hint: 'Copy the App ID from App Dashboard → App settings → Basic into the credential.',
-				},
-				credentials.appId,
-			)
-		: '';
+	// Override mode reads the App ID only to find its entry among a WABA's apps; assertCanReceive checked it.
+	const appId =
+		settings.manageSubscription && settings.subscriptionScope === 'app'
+			? parseField(
+					this.getNode(),
+					{
+						parameter: 'appId',
+						label: 'App ID',
+						schema: graphObjectId,
+						hint: 'Copy the App ID from App Dashboard → App settings → Basic into the credential.',
+					},
+					credentials.appId,
+				)
+			: String(credentials.appId ?? '');
 	return {
 		appId,
 		verifyToken: String(credentials.webhookVerifyToken),
@@ -48,14 +50,10 @@ async function subscriptionContext(this: IHookFunctions): Promise<SubscriptionCo
 	};
 }
 
-function overrideContext({ verifyToken, callbackUrl, settings }: SubscriptionContext, appId: unknown): OverrideContext {
-	return { appId: String(appId ?? ''), verifyToken, callbackUrl, targets: settings.overrideTargets };
-}
-
-/** Override mode, with the credential's App ID (checked by `assertCanReceive` where needed). */
-async function overrideMode(this: IHookFunctions, context: SubscriptionContext): Promise<OverrideContext | undefined> {
-	if (context.settings.subscriptionScope !== 'override') return undefined;
-	return overrideContext(context, (await this.getCredentials(CREDENTIAL_TYPE)).appId);
+/** The override mode's view of the context, or undefined in the whole-app mode. */
+function overrideMode({ appId, verifyToken, callbackUrl, settings }: SubscriptionContext): OverrideContext | undefined {
+	if (settings.subscriptionScope !== 'override') return undefined;
+	return { appId, verifyToken, callbackUrl, targets: settings.overrideTargets };
 }
 
 /** The app's WhatsApp Business Account subscription, if it has one (one per app and object). */
@@ -98,7 +96,7 @@ function isCurrent(existing: AppSubscription | undefined, { callbackUrl, setting
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
 	const context = await subscriptionContext.call(this);
 	if (!context.settings.manageSubscription) return true;
-	const overrides = await overrideMode.call(this, context);
+	const overrides = overrideMode(context);
 	if (overrides) return await overridesExist.call(this, overrides);
 	const existing = await readAppSubscription.call(this, context.appId);
 	assertOwnedOrFree.call(this, existing, context);
@@ -109,7 +107,7 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
 	const context = await subscriptionContext.call(this);
 	if (!context.settings.manageSubscription) return true;
-	const overrides = await overrideMode.call(this, context);
+	const overrides = overrideMode(context);
 	if (overrides) {
 		await createOverrides.call(this, overrides);
 		return true;
@@ -150,8 +148,13 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 			// Settings that do not read could not have set an override either.
 			return true;
 		}
-		const context = { verifyToken: String(credentials.webhookVerifyToken ?? ''), callbackUrl: this.getNodeWebhookUrl('default') as string, settings, appId: '' };
-		await deleteOverrides.call(this, overrideContext(context, credentials.appId));
+		const overrides = overrideMode({
+			appId: String(credentials.appId ?? ''),
+			verifyToken: String(credentials.webhookVerifyToken ?? ''),
+			callbackUrl: this.getNodeWebhookUrl('default') as string,
+			settings,
+		});
+		if (overrides) await deleteOverrides.call(this, overrides);
 		return true;
 	}
 	const appId = String(credentials.appId ?? '');
