@@ -55,7 +55,7 @@ export interface RawFilters {
 }
 
 /** The version 2 list of WABAs, as its own field so errors name it. */
-export const WABA_LIST_FIELD = {
+const WABA_LIST_FIELD = {
 	parameter: 'wabas',
 	label: 'WhatsApp Business Accounts',
 	schema: wabaLocatorList,
