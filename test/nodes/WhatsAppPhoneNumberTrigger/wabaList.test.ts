@@ -104,6 +104,33 @@ describe('version 2: the WABA list', () => {
 	});
 });
 
+describe('version 2: the whole-app subscription, checked and removed as in version 1', () => {
+	const ownSubscription = (callbackUrl: string, fields: string[]) => ({
+		data: [{ object: 'whatsapp_business_account', callback_url: callbackUrl, active: true, fields: fields.map((name) => ({ name, version: 'v24.0' })) }],
+	});
+
+	it('reports an own subscription with every field of version 2 as existing; one without account_alerts is not', async () => {
+		const node = await trigger({}, 2);
+		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS));
+		await expect(node.hook('checkExists')).resolves.toBe(true);
+		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS.filter((field) => field !== 'account_alerts')));
+		await expect(node.hook('checkExists')).resolves.toBe(false);
+	});
+
+	it('on deactivation removes the subscription whose URL is its own, and never touches an override', async () => {
+		const node = await trigger({ wabas: wabas({ mode: 'list', value: WABA_ID }) }, 2);
+		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS));
+		appApi().delete(graphPath(`/${APP_ID}/subscriptions`)).query({ object: 'whatsapp_business_account' }).reply(200, { success: true });
+		await expect(node.hook('delete')).resolves.toBe(true);
+	});
+
+	it('with management off, touches nothing in Meta', async () => {
+		const node = await trigger({ manageSubscription: false, subscriptionScope: 'override', wabas: wabas({ mode: 'list', value: WABA_ID }) }, 2);
+		await expect(node.hook('checkExists')).resolves.toBe(true);
+		await expect(node.hook('delete')).resolves.toBe(true);
+	});
+});
+
 describe('version 1: the saved comma-separated WABA IDs', () => {
 	it('still link the app to each WABA and filter the events', async () => {
 		const node = await trigger({ wabaIds: `${WABA_ID}, ${OTHER_WABA_ID}` }, 1);
