@@ -82,7 +82,7 @@ export interface Sandbox {
 		id: string;
 		oba_status: 'APPROVED' | 'REJECTED';
 	};
-	sendWebhook(options: SendWebhookOptions): Promise<DeliveryResult & { payload: WebhookPayload; warnings: string[] }>;
+	sendWebhook(options: SendWebhookOptions): Promise<DeliveryResult & { via: string; payload: WebhookPayload; warnings: string[] }>;
 }
 
 export function createSandbox(options?: SandboxOptions): Sandbox;

@@ -20,6 +20,7 @@ const { readBody, parseBody } = require('./lib/http');
 const { newTraceId, errors } = require('./lib/errors');
 const { graphTime, DAY_MS, HOUR_MS } = require('./lib/time');
 const webhooks = require('./webhooks');
+const { routeOf } = require('./lib/routing');
 
 const DEFAULT_FIXTURE = path.join(__dirname, 'fixtures', 'default.json');
 const DEFAULT_VERSION = 'v24.0';
@@ -35,7 +36,7 @@ const DEV_ENDPOINTS = [
 	['POST', '/__sandbox/claim', 'Embedded Signup stand-in: {"preverified_id", "waba_id", "verified_name"}'],
 	['POST', '/__sandbox/display-name-review', 'Meta\'s display-name review: {"phone_number_id", "decision": "APPROVED"|"REJECTED"}; answers the phone_number_name_update value'],
 	['POST', '/__sandbox/oba-review', 'Meta\'s Official Business Account review: {"phone_number_id", "decision": "APPROVED"|"REJECTED"}'],
-	['POST', '/__sandbox/webhooks/send', 'signed delivery: {"payload"|"kind"+"params", "callbackUrl"?, "signature": "valid"|"forged"|"none", "count"?, "concurrency"?}'],
+	['POST', '/__sandbox/webhooks/send', 'signed delivery, to where Meta would send it (number override, WABA override, app callback) unless "callbackUrl" is given: {"payload"|"kind"+"params", "callbackUrl"?, "signature": "valid"|"forged"|"none", "count"?, "concurrency"?}'],
 	['GET', '/__sandbox/calls', 'Graph calls per endpoint pattern and in total (?log=1 adds the call log)'],
 	['POST', '/__sandbox/calls/reset', 'zero the call counts'],
 	['POST', '/__sandbox/reset', 'reload the fixture (body {"fixture": {...}} loads another one)'],
@@ -121,8 +122,10 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		const phone =
 			world.phones.get(String(params.phoneNumberId ?? '')) ??
 			[...world.phones.values()].find((candidate) => !params.wabaId || candidate.waba_id === String(params.wabaId));
+		const wabaId = params.wabaId ?? phone?.waba_id ?? world.wabas.keys().next().value;
 		return {
-			wabaId: params.wabaId ?? phone?.waba_id ?? world.wabas.keys().next().value,
+			wabaId,
+			businessId: world.wabas.get(String(wabaId))?.business_id,
 			phoneNumberId: phone?.id,
 			displayPhoneNumber: phone?.display_phone_number,
 			phoneNumber: phone?.display_phone_number,
@@ -143,7 +146,9 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		const parsed = body ?? JSON.parse(rawBody);
 		const object = parsed?.object ?? 'whatsapp_business_account';
 		const subscription = world.appSubscriptions.get(object);
-		const url = callbackUrl ?? subscription?.callback_url;
+		// Without a callbackUrl, the delivery goes where Meta would send it (overrides included).
+		const route = callbackUrl ? { url: callbackUrl, via: 'callbackUrl' } : routeOf(world, parsed, subscription);
+		const url = route.url;
 		if (!url) throw new DevError(400, `No callbackUrl given and the app has no subscription for ${object}`);
 		const total = Number(count) || 1;
 		if (total > MAX_DELIVERIES) throw new DevError(400, `count is at most ${MAX_DELIVERIES}`);
@@ -167,7 +172,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 			concurrency,
 			headers,
 		});
-		return { ...result, payload: parsed, warnings };
+		return { ...result, via: route.via, payload: parsed, warnings };
 	}
 
 	async function handleDev(method, segments, query, req) {

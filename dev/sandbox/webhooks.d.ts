@@ -53,6 +53,19 @@ export function phoneNumberNameUpdate(
 	input: OnNumber & { decision?: string; requestedVerifiedName?: string; rejectionReason?: string },
 ): WebhookPayload;
 export function security(input: OnNumber & { event?: string; requester?: string }): WebhookPayload;
+export function accountAlerts(
+	input: OnWaba & {
+		phoneNumberId?: string;
+		businessId?: string;
+		alertType?: string;
+		entityType?: string;
+		entityId?: string;
+		severity?: string;
+		status?: string;
+		description?: string;
+	},
+): WebhookPayload;
+export function accountReviewUpdate(input: OnWaba & { decision?: string }): WebhookPayload;
 export function identityMessage(
 	input: OnMessages & { waId?: string; profileName?: string; identityKeyHash?: string; text?: string },
 ): WebhookPayload;

@@ -121,6 +121,59 @@ function security({ wabaId, displayPhoneNumber, event = 'PIN_CHANGED', requester
 	});
 }
 
+/**
+ * `account_alerts`: OBA decisions and profile-photo loss name a phone number (`entity_id` is its
+ * phone-number ID), messaging-limit eligibility names the business portfolio.
+ */
+const ALERT_DEFAULTS = {
+	OBA_APPROVED: { entityType: 'PHONE_NUMBER', severity: 'INFORMATIONAL', status: 'NONE', description: 'Your Official Business Account request was approved.' },
+	OBA_REJECTED: { entityType: 'PHONE_NUMBER', severity: 'CRITICAL', status: 'ACTIVE', description: 'Your Official Business Account request was rejected. You can apply again after 30 days.' },
+	PROFILE_PICTURE_LOST: { entityType: 'PHONE_NUMBER', severity: 'WARNING', status: 'ACTIVE', description: 'The profile photo of your business phone number was deleted. Upload it again.' },
+	INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED: {
+		entityType: 'BUSINESS',
+		severity: 'WARNING',
+		status: 'ACTIVE',
+		description: 'Limits cannot be increased for your business. Use WhatsApp Business platform actively for several days and follow our messaging policies.',
+	},
+	INCREASED_CAPABILITIES_ELIGIBILITY_FAILED: {
+		entityType: 'BUSINESS',
+		severity: 'CRITICAL',
+		status: 'ACTIVE',
+		description: 'Based on your activity, limits cannot be increased for your business. Contact support for more information.',
+	},
+	INCREASED_CAPABILITIES_ELIGIBILITY_NEED_MORE_INFO: {
+		entityType: 'BUSINESS',
+		severity: 'WARNING',
+		status: 'ACTIVE',
+		description: 'Additional verification is required for your business. Go to Security Center in Meta for Business to complete identity verification.',
+	},
+};
+
+function accountAlerts({ wabaId, phoneNumberId, businessId, alertType = 'OBA_APPROVED', entityType, entityId, severity, status, description, time }) {
+	const defaults = ALERT_DEFAULTS[alertType] ?? { entityType: 'PHONE_NUMBER', severity: 'INFORMATIONAL', status: 'NONE', description: alertType };
+	const type = entityType ?? defaults.entityType;
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'account_alerts',
+		value: {
+			entity_type: type,
+			entity_id: String(entityId ?? (type === 'PHONE_NUMBER' ? phoneNumberId : businessId ?? wabaId)),
+			alert_info: {
+				alert_severity: severity ?? defaults.severity,
+				alert_status: status ?? defaults.status,
+				alert_type: alertType,
+				alert_description: description ?? defaults.description,
+			},
+		},
+	});
+}
+
+/** `account_review_update`: the WABA's policy review, `decision` APPROVED, REJECTED, PENDING or DEFERRED. */
+function accountReviewUpdate({ wabaId, decision = 'APPROVED', time }) {
+	return envelope({ entryId: wabaId, time, field: 'account_review_update', value: { decision } });
+}
+
 const messagesValue = ({ displayPhoneNumber, phoneNumberId }, rest) => ({
 	messaging_product: 'whatsapp',
 	metadata: { display_phone_number: digits(displayPhoneNumber), phone_number_id: String(phoneNumberId) },
@@ -236,6 +289,8 @@ const builders = {
 	account_update: accountUpdate,
 	phone_number_name_update: phoneNumberNameUpdate,
 	security,
+	account_alerts: accountAlerts,
+	account_review_update: accountReviewUpdate,
 	identity_message: identityMessage,
 	identity_system_message: identitySystemMessage,
 	identity_mismatch_status: identityMismatchStatus,
@@ -286,6 +341,8 @@ module.exports = {
 	accountUpdate,
 	phoneNumberNameUpdate,
 	security,
+	accountAlerts,
+	accountReviewUpdate,
 	identityMessage,
 	identitySystemMessage,
 	identityMismatchStatus,

@@ -9,8 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { listSearch } from '../shared/listSearch';
 import { graphCredentials } from '../shared/transport';
-import { triggerProperties } from './description';
+import { TRIGGER_VERSIONS, triggerProperties } from './description';
 import { claimChanges } from './claims';
 import { answerHandshake, receiveDelivery } from './receive';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
@@ -21,7 +22,8 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 		name: 'whatsAppPhoneNumberTrigger',
 		icon: { light: 'file:whatsAppPhoneNumberTrigger.svg', dark: 'file:whatsAppPhoneNumberTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: 2,
 		subtitle: '={{$parameter["eventGroups"].join(", ")}}',
 		description:
 			'Starts the workflow on verified WhatsApp Business phone-number webhooks: capability, quality and status, and customer identity changes',
@@ -36,6 +38,8 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 		],
 		properties: triggerProperties,
 	};
+
+	methods = { listSearch };
 
 	webhookMethods = {
 		default: {

@@ -1,6 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { phoneNumberIdLocator, wabaIdLocator } from '../shared/descriptions';
 import { IDENTITY_EVENTS } from './events';
+
+/** Version 2 lists WABAs with "From list" and adds the override mode; version 1 stays as saved. */
+export const TRIGGER_VERSIONS = [1, 2];
+const onlyVersion1 = { '@version': [1] };
+const fromVersion2 = { '@version': [2] };
 
 const eventGroupOptions: INodePropertyOptions[] = [
 	{
@@ -29,6 +35,17 @@ const capabilityEventOptions: INodePropertyOptions[] = [
 ];
 
 const statusEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Account Alerts',
+		value: 'account_alerts',
+		description:
+			'OBA_APPROVED, OBA_REJECTED, PROFILE_PICTURE_LOST, INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED / _FAILED / _NEED_MORE_INFO and others',
+	},
+	{
+		name: 'Account Review Update',
+		value: 'account_review_update',
+		description: 'The WABA was reviewed against Meta\'s policies: APPROVED, REJECTED, PENDING, DEFERRED',
+	},
 	{
 		name: 'Account Update',
 		value: 'account_update',
@@ -82,7 +99,36 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to subscribe the credential's Meta app to this node's URL when the workflow is activated (and link the app to the WABAs below), and remove that subscription when it is deactivated. An app subscription that points to another URL is never replaced and never removed.",
+			"Whether to point Meta's webhooks at this node's URL when the workflow is activated, and remove what it set when it is deactivated. A subscription or override that points to another URL is never replaced and never removed.",
+	},
+	{
+		displayName: 'Subscribe',
+		name: 'subscriptionScope',
+		type: 'options',
+		default: 'app',
+		displayOptions: { show: { manageSubscription: [true], ...fromVersion2 } },
+		options: [
+			{
+				name: 'Whole App',
+				value: 'app',
+				description:
+					"Subscribe the credential's Meta app to this URL (one URL per app), for every event, and link the app to the WABAs below",
+			},
+			{
+				name: 'Per WABA / Per Number Override',
+				value: 'override',
+				description:
+					"Point only the WABAs and numbers below at this URL, so other workflows can use the same app. Only messaging webhooks (the identity events) follow an override.",
+			},
+		],
+	},
+	{
+		displayName:
+			"Override mode never changes the app's own callback URL, nor an override that points to another URL (activation stops instead). Only messaging fields follow an override (messages, message_echoes, calls and the others Meta lists), so this workflow receives the identity events only. Capability and status events (account_update, account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security) keep going to the app's callback URL. The app must be subscribed to the messages field (App Dashboard → WhatsApp → Configuration).",
+		name: 'overrideNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'], ...fromVersion2 } },
 	},
 	{
 		displayName:
@@ -116,7 +162,23 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		default: ['phone_number_quality_update', 'phone_number_name_update', 'account_update', 'security'],
 		options: statusEventOptions,
-		displayOptions: { show: { eventGroups: ['status'] } },
+		displayOptions: { show: { eventGroups: ['status'], ...onlyVersion1 } },
+		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
+	},
+	{
+		displayName: 'Status Events',
+		name: 'statusEvents',
+		type: 'multiOptions',
+		default: [
+			'phone_number_quality_update',
+			'phone_number_name_update',
+			'account_update',
+			'account_alerts',
+			'account_review_update',
+			'security',
+		],
+		options: statusEventOptions,
+		displayOptions: { show: { eventGroups: ['status'], ...fromVersion2 } },
 		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
 	},
 	{
@@ -136,8 +198,55 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: '102290129340398, 104996122399160',
+		displayOptions: { show: onlyVersion1 },
 		description:
 			'Comma-separated WhatsApp Business Account IDs. Only their events start the workflow (empty: every WABA the app is linked to). With Manage Subscription Automatically on, the app is also linked to each of them.',
+	},
+	{
+		displayName: 'WhatsApp Business Accounts',
+		name: 'wabas',
+		type: 'fixedCollection',
+		placeholder: 'Add WABA',
+		default: {},
+		typeOptions: { multipleValues: true },
+		displayOptions: { show: fromVersion2 },
+		description:
+			'With the whole-app subscription: only events of these WABAs start the workflow (none: every WABA the app is linked to), and the app is linked to each. With overrides: the WABAs whose messaging webhooks are pointed at this workflow.',
+		options: [
+			{
+				displayName: 'WABA',
+				name: 'waba',
+				values: [{ ...wabaIdLocator, description: 'A WhatsApp Business Account (WABA)' }],
+			},
+		],
+	},
+	{
+		displayName: 'Phone Numbers to Point Here',
+		name: 'overridePhoneNumbers',
+		type: 'fixedCollection',
+		placeholder: 'Add Phone Number',
+		default: {},
+		typeOptions: { multipleValues: true },
+		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'], ...fromVersion2 } },
+		description:
+			"Business phone numbers whose messaging webhooks are pointed at this workflow, each with its own override. Needed only for numbers whose WABA is not listed above. The app must already be subscribed to each number's WABA.",
+		options: [
+			{
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				values: [
+					{
+						...phoneNumberIdLocator,
+						description: 'The business phone number, by its phone-number ID. "From List" shows the numbers of every WABA the credential sees.',
+						modes: phoneNumberIdLocator.modes?.map((mode) =>
+							mode.name === 'list'
+								? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchPhoneNumbersOfAllWabas' } }
+								: mode,
+						),
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Options',
@@ -184,7 +293,11 @@ export const triggerProperties: INodeProperties[] = [
 	},
 ];
 
-/** The default of a top-level parameter, for reading parameters n8n left unset. */
-export function defaultOf<T>(name: string): T {
-	return triggerProperties.find((property) => property.name === name)?.default as T;
+/** The default of a top-level parameter in a version, for reading parameters n8n left unset. */
+export function defaultOf<T>(name: string, version = 1): T {
+	const inVersion = (property: INodeProperties) => {
+		const versions = property.displayOptions?.show?.['@version'] as number[] | undefined;
+		return !versions || versions.includes(version);
+	};
+	return triggerProperties.find((property) => property.name === name && inVersion(property))?.default as T;
 }

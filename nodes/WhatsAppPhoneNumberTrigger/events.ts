@@ -25,6 +25,8 @@ export const EVENT_CATALOGUE: Record<EventGroup, Record<string, string>> = {
 		phone_number_quality_update: 'phone_number_quality_update',
 		phone_number_name_update: 'phone_number_name_update',
 		account_update: 'account_update',
+		account_alerts: 'account_alerts',
+		account_review_update: 'account_review_update',
 		security: 'security',
 	},
 	identity: {
@@ -168,9 +170,30 @@ export function groupOfField(field: string): EventGroup | undefined {
 	return GROUP_OF_FIELD[field];
 }
 
-/** The event name inside a field: `event` for most, `decision` for name reviews, else the field. */
+/**
+ * Where a field's event name is, tried in order: `event` for most fields, `decision` for
+ * name and account reviews, `alert_info.alert_type` for account alerts (`alert_type` in the
+ * older flat shape). A field Meta adds later is read the same way, else named after itself.
+ */
+const EVENT_NAME_PATHS = [['event'], ['decision'], ['alert_info', 'alert_type'], ['alert_type']] as const;
+
+function valueAt(value: IDataObject, path: readonly string[]): unknown {
+	let current: unknown = value;
+	for (const key of path) current = isObject(current) ? current[key] : undefined;
+	return current;
+}
+
 function eventNameOf(field: string, value: IDataObject): string {
-	return text(value.event) ?? text(value.decision) ?? field;
+	for (const path of EVENT_NAME_PATHS) {
+		const name = text(valueAt(value, path));
+		if (name) return name;
+	}
+	return field;
+}
+
+/** Account alerts name their subject by type; a phone number's `entity_id` is its phone-number ID. */
+function alertedPhoneNumberId(value: IDataObject): string | null {
+	return value.entity_type === 'PHONE_NUMBER' ? text(value.entity_id) : null;
 }
 
 function baseEvent(
@@ -188,7 +211,7 @@ function baseEvent(
 		entryTime: parseGraphTime(change.entryTime)?.toISOString() ?? null,
 		displayPhoneNumber:
 			text(change.value.display_phone_number) ?? text(metadata.display_phone_number) ?? text(change.value.phone_number),
-		phoneNumberId: text(change.value.phone_number_id) ?? text(metadata.phone_number_id),
+		phoneNumberId: text(change.value.phone_number_id) ?? text(metadata.phone_number_id) ?? alertedPhoneNumberId(change.value),
 		waId: null,
 		userId: null,
 		identityKeyHash: null,

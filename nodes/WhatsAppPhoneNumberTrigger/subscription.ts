@@ -6,6 +6,7 @@ import { parseField } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
 import { defaultOf } from './description';
 import { WHATSAPP_BUSINESS_ACCOUNT } from './events';
+import { createOverrides, deleteOverrides, overridesExist, type OverrideContext } from './overrides';
 import { assertCanReceive, readTriggerSettings, subscribedFields, type TriggerSettings } from './settings';
 
 /** An entry of `GET /<APP_ID>/subscriptions`. */
@@ -27,24 +28,32 @@ async function subscriptionContext(this: IHookFunctions): Promise<SubscriptionCo
 	const settings = readTriggerSettings(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	assertCanReceive(this.getNode(), credentials, settings);
-	const appId = settings.manageSubscription
-		? parseField(
-				this.getNode(),
-				{
-					parameter: 'appId',
-					label: 'App ID',
-					schema: graphObjectId,
-					hint: 'Copy the App ID from App Dashboard → App settings → Basic into the credential.',
-				},
-				credentials.appId,
-			)
-		: '';
+	// Override mode reads the App ID only to find its entry among a WABA's apps; assertCanReceive checked it.
+	const appId =
+		settings.manageSubscription && settings.subscriptionScope === 'app'
+			? parseField(
+					this.getNode(),
+					{
+						parameter: 'appId',
+						label: 'App ID',
+						schema: graphObjectId,
+						hint: 'Copy the App ID from App Dashboard → App settings → Basic into the credential.',
+					},
+					credentials.appId,
+				)
+			: String(credentials.appId ?? '');
 	return {
 		appId,
 		verifyToken: String(credentials.webhookVerifyToken),
 		callbackUrl: this.getNodeWebhookUrl('default') as string,
 		settings,
 	};
+}
+
+/** The override mode's view of the context, or undefined in the whole-app mode. */
+function overrideMode({ appId, verifyToken, callbackUrl, settings }: SubscriptionContext): OverrideContext | undefined {
+	if (settings.subscriptionScope !== 'override') return undefined;
+	return { appId, verifyToken, callbackUrl, targets: settings.overrideTargets };
 }
 
 /** The app's WhatsApp Business Account subscription, if it has one (one per app and object). */
@@ -87,6 +96,8 @@ function isCurrent(existing: AppSubscription | undefined, { callbackUrl, setting
 export async function subscriptionExists(this: IHookFunctions): Promise<boolean> {
 	const context = await subscriptionContext.call(this);
 	if (!context.settings.manageSubscription) return true;
+	const overrides = overrideMode(context);
+	if (overrides) return await overridesExist.call(this, overrides);
 	const existing = await readAppSubscription.call(this, context.appId);
 	assertOwnedOrFree.call(this, existing, context);
 	return isCurrent(existing, context) && context.settings.filters.wabaIds.length === 0;
@@ -96,6 +107,11 @@ export async function subscriptionExists(this: IHookFunctions): Promise<boolean>
 export async function createSubscription(this: IHookFunctions): Promise<boolean> {
 	const context = await subscriptionContext.call(this);
 	if (!context.settings.manageSubscription) return true;
+	const overrides = overrideMode(context);
+	if (overrides) {
+		await createOverrides.call(this, overrides);
+		return true;
+	}
 	// Read again right before writing: another workflow may have subscribed meanwhile.
 	const existing = await readAppSubscription.call(this, context.appId);
 	assertOwnedOrFree.call(this, existing, context);
@@ -117,11 +133,30 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
 
 /**
  * Removes the app subscription only when it points to this node's URL. WABA links stay:
- * the app may serve other purposes on those WABAs.
+ * the app may serve other purposes on those WABAs. In override mode, removes only the
+ * overrides that point to this URL.
  */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
-	if (!(this.getNodeParameter('manageSubscription', defaultOf<boolean>('manageSubscription')) as boolean)) return true;
+	const version = this.getNode().typeVersion;
+	if (!(this.getNodeParameter('manageSubscription', defaultOf<boolean>('manageSubscription', version)) as boolean)) return true;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	if (version >= 2 && this.getNodeParameter('subscriptionScope', 'app') === 'override') {
+		let settings: TriggerSettings;
+		try {
+			settings = readTriggerSettings(this);
+		} catch {
+			// Settings that do not read could not have set an override either.
+			return true;
+		}
+		const overrides = overrideMode({
+			appId: String(credentials.appId ?? ''),
+			verifyToken: String(credentials.webhookVerifyToken ?? ''),
+			callbackUrl: this.getNodeWebhookUrl('default') as string,
+			settings,
+		});
+		if (overrides) await deleteOverrides.call(this, overrides);
+		return true;
+	}
 	const appId = String(credentials.appId ?? '');
 	if (!/^\d+$/.test(appId) || !credentials.appSecret) return true;
 	const existing = await readAppSubscription.call(this, appId);

@@ -69,6 +69,19 @@ export async function searchWhatsAppBusinessAccounts(
 	return { results: [...accounts.values()] };
 }
 
+/** The numbers of one WABA as list entries, `display_phone_number — verified_name`. */
+async function phoneNumbersOf(context: ILoadOptionsFunctions, wabaId: string, filter?: string): Promise<INodeListSearchItems[]> {
+	const numbers = await graphApiList.call(context, `/${wabaId}/phone_numbers`, {
+		fields: 'id,display_phone_number,verified_name',
+	}, { maxResults: LIST_SEARCH_LIMIT });
+	return numbers
+		.filter((number) => matches(filter, number.display_phone_number, number.verified_name, number.id))
+		.map((number) => ({
+			name: `${String(number.display_phone_number ?? number.id)} — ${String(number.verified_name ?? 'no display name')}`,
+			value: String(number.id),
+		}));
+}
+
 /** Phone numbers of the WABA chosen in the node, shown as `display_phone_number — verified_name`. */
 export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	const wabaId = currentValue(this, 'wabaId');
@@ -78,17 +91,19 @@ export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: s
 				'The list of phone numbers comes from a WhatsApp Business Account. Pick one in "WhatsApp Business Account", or enter the phone-number ID "By ID".',
 		});
 	}
-	const numbers = await graphApiList.call(this, `/${wabaId}/phone_numbers`, {
-		fields: 'id,display_phone_number,verified_name',
-	}, { maxResults: LIST_SEARCH_LIMIT });
-	return {
-		results: numbers
-			.filter((number) => matches(filter, number.display_phone_number, number.verified_name, number.id))
-			.map((number) => ({
-				name: `${String(number.display_phone_number ?? number.id)} — ${String(number.verified_name ?? 'no display name')}`,
-				value: String(number.id),
-			})),
-	};
+	return { results: await phoneNumbersOf(this, wabaId, filter) };
+}
+
+/** Phone numbers of every WABA the token sees (for nodes that pick numbers without a WABA field). */
+export async function searchPhoneNumbersOfAllWabas(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wabas = (await searchWhatsAppBusinessAccounts.call(this)).results;
+	const results: INodeListSearchItems[] = [];
+	for (const waba of wabas) {
+		for (const number of await phoneNumbersOf(this, String(waba.value), filter)) {
+			results.push({ ...number, name: `${number.name} (${waba.name})` });
+		}
+	}
+	return { results };
 }
 
 /** Pre-verified numbers of the business portfolio chosen in the node. */
@@ -121,5 +136,6 @@ export const listSearch = {
 	searchBusinesses,
 	searchWhatsAppBusinessAccounts,
 	searchPhoneNumbers,
+	searchPhoneNumbersOfAllWabas,
 	searchPreVerifiedNumbers,
 };

@@ -16,6 +16,7 @@ import { sleep } from 'n8n-workflow';
 
 import { asNodeError, failureOf, readGraphAnswer, transportError, type ExpectedShape } from './graphAnswer';
 import { graphBaseUrl } from './graphBaseUrl';
+import type { GraphApiErrorOptions } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, nextPageCursor, type GraphPage } from './pagination';
 import {
 	decideRetry,
@@ -102,6 +103,8 @@ export interface GraphCallOptions {
 	repeat?: RepeatSafety;
 	/** A list edge answers a page (`{data: [...]}`); anything else fails with what came back. */
 	expected?: ExpectedShape;
+	/** The caller's own reading of a Graph error code, as operations give it. */
+	adviceFor?: GraphApiErrorOptions['adviceFor'];
 }
 
 /** One Graph call from code (list searches, the trigger, multi-list operations). */
@@ -116,6 +119,7 @@ export async function graphApiRequest(
 		form = false,
 		repeat = method === 'GET' ? 'read' : 'idempotentWrite',
 		expected = 'object',
+		adviceFor,
 	}: GraphCallOptions = {},
 ): Promise<unknown> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -148,7 +152,7 @@ export async function graphApiRequest(
 		} catch (error) {
 			throw transportError(node, error, { timeoutMs, secrets });
 		}
-		return readGraphAnswer(node, response, { expected, secrets });
+		return readGraphAnswer(node, response, { expected, secrets, adviceFor });
 	};
 	return await withGraphRetries(node, send, { repeat });
 }

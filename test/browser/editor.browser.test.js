@@ -214,7 +214,19 @@ const NODES = [
 	{
 		name: 'whatsAppPhoneNumberTrigger',
 		alias: 'WABA',
-		variants: [{ manageSubscription: false }, { manageSubscription: true }],
+		variants: [{ manageSubscription: false }, { manageSubscription: true }, { manageSubscription: true, subscriptionScope: 'override' }],
+		// Shown in override mode (the last variant): a WABA list and a phone-number list, each entry "From List".
+		lists: async () => {
+			await addCollectionEntry('Add WABA');
+			const wabaEntries = await ed.openList(page, 'wabaId');
+			expectEntries(wabaEntries, visibleWabas().map((w) => w.name), 'WhatsApp Business Accounts');
+			await ed.pickListEntry(page, visibleWabas()[0].name);
+			await addCollectionEntry('Add Phone Number');
+			const phoneEntries = await ed.openList(page, 'phoneNumberId');
+			const visiblePhones = visibleWabas().flatMap((w) => phonesOf(w.id));
+			expectEntries(phoneEntries, visiblePhones.map((p) => p.display_phone_number), 'phone numbers of every visible WABA');
+			return { wabaEntries, phoneEntries };
+		},
 	},
 ];
 
@@ -227,6 +239,12 @@ async function createQrCode(verifiedName, prefilledMessage) {
 		body: JSON.stringify({ prefilled_message: prefilledMessage }),
 	});
 	return (await response.json()).code;
+}
+
+/** Adds an entry to a fixedCollection list by its button ("Add WABA"). */
+async function addCollectionEntry(label) {
+	await page.locator('[data-test-id="node-parameters"]').getByRole('button', { name: label }).first().click();
+	await page.waitForTimeout(500);
 }
 
 function optionName(nodeName, param, value) {

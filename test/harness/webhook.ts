@@ -105,6 +105,8 @@ export interface TriggerHarnessOptions {
 	executionMode?: 'regular' | 'queue';
 	/** Webhook processes receiving deliveries (queue mode runs several). */
 	processes?: number;
+	/** The node version the workflow was saved with. */
+	typeVersion?: number;
 }
 
 type WebhookRequest = IncomingMessage & {
@@ -155,6 +157,7 @@ export class TriggerHarness {
 		credentials,
 		executionMode = 'regular',
 		processes = 1,
+		typeVersion = 1,
 	}: TriggerHarnessOptions): Promise<TriggerHarness> {
 		const loader = await loadPackage();
 		const nodeTypes = new PackageNodeTypes(loader);
@@ -162,12 +165,12 @@ export class TriggerHarness {
 		const webhookProcesses = Array.from({ length: processes }, newProcess);
 		const executionProcess = executionMode === 'queue' ? newProcess() : webhookProcesses[0];
 		const fullType = `${PACKAGE_NAME}.${type}`;
-		const description = nodeTypes.getByNameAndVersion(fullType, 1).description;
+		const description = nodeTypes.getByNameAndVersion(fullType, typeVersion).description;
 		const node: INode = {
 			id: 'trigger-node',
 			name: TRIGGER_NODE_NAME,
 			type: fullType,
-			typeVersion: 1,
+			typeVersion,
 			position: [0, 0],
 			webhookId: TEST_WEBHOOK_ID,
 			parameters: {},
@@ -237,7 +240,7 @@ export class TriggerHarness {
 	/** Runs a `webhookMethods.default` function with n8n-core's HookContext. */
 	async hook(method: 'checkExists' | 'create' | 'delete', activation: WorkflowActivateMode = 'activate'): Promise<boolean> {
 		const workflow = this.loadWorkflow();
-		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, 1);
+		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const webhookData = this.webhookData(workflow, 'POST');
 		const context = new HookContext(workflow, this.node, this.additionalData(), 'webhook', activation, webhookData);
 		try {

@@ -188,6 +188,16 @@ describe('Graph sandbox: webhook subscriptions and signed deliveries', () => {
 		expect(await routing()).toEqual({ application: `${receiverUrl}/hook` });
 	});
 
+	it('refuses a WABA override without a verify token with error 100, before any handshake, and keeps the WABA as it was', async () => {
+		await subscribe(`${receiverUrl}/hook`);
+		receiver.received.length = 0;
+		const refused = graphError(await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST', json: { override_callback_uri: `${receiverUrl}/hook?for=waba` } }));
+		expect(refused.code).toBe(100);
+		expect(refused.message).toMatch(/verify_token/);
+		expect(receiver.received).toEqual([]);
+		expect((await graph(`/${OWNED_WABA_ID}/subscribed_apps`)).body).toEqual({ data: [] });
+	});
+
 	it('sends a signed delivery to the subscribed callback that the receiver verifies over the raw body', async () => {
 		await subscribe(`${receiverUrl}/hook`);
 		const sent = await dev('/webhooks/send', { kind: 'phone_number_quality_update', params: { phoneNumberId: CONNECTED_NUMBER_ID }, signature: 'valid' });
@@ -238,6 +248,29 @@ describe('Graph sandbox: webhook subscriptions and signed deliveries', () => {
 		expect(bodies.size).toBe(1);
 	});
 
+	it('sends messaging fields where Meta would: the number\'s override, else the WABA\'s, else the app\'s URL; account fields always to the app', async () => {
+		await subscribe(`${receiverUrl}/hook`, 'messages,account_alerts');
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST', json: { override_callback_uri: `${receiverUrl}/hook?for=waba`, verify_token: VERIFY_TOKEN } });
+		const message = { kind: 'identity_message', params: { phoneNumberId: CONNECTED_NUMBER_ID } };
+		const alert = { kind: 'account_alerts', params: { phoneNumberId: CONNECTED_NUMBER_ID, alertType: 'PROFILE_PICTURE_LOST' } };
+
+		expect((await sandbox.sendWebhook(message)).via).toBe('whatsapp_business_account');
+		await graph(`/${CONNECTED_NUMBER_ID}`, { method: 'POST', json: { webhook_configuration: { override_callback_uri: `${receiverUrl}/hook?for=number`, verify_token: VERIFY_TOKEN } } });
+		expect((await sandbox.sendWebhook(message)).via).toBe('phone_number');
+		expect((await sandbox.sendWebhook(alert)).via).toBe('application');
+		await graph(`/${CONNECTED_NUMBER_ID}`, { method: 'POST', json: { webhook_configuration: { override_callback_uri: '' } } });
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST' });
+		expect((await sandbox.sendWebhook(message)).via).toBe('application');
+
+		const posts = receiver.received.filter((request) => request.method === 'POST').map((request) => [request.url, JSON.parse(request.rawBody.toString()).entry[0].changes[0].field]);
+		expect(posts).toEqual([
+			['/hook?for=waba', 'messages'],
+			['/hook?for=number', 'messages'],
+			['/hook', 'account_alerts'],
+			['/hook', 'messages'],
+		]);
+	});
+
 	it('refuses to send without a callback, and an unknown signature mode', async () => {
 		expect((await dev('/webhooks/send', { kind: 'account_update' })).status).toBe(400);
 		expect((await dev('/webhooks/send', { kind: 'account_update', callbackUrl: `${receiverUrl}/hook`, signature: 'maybe' })).status).toBe(400);
@@ -281,6 +314,24 @@ describe('webhook payload builders', () => {
 
 		const status = webhooks.identityMismatchStatus({ ...target, recipientIdentityKeyHash: 'old=' }).entry[0].changes[0].value.statuses[0];
 		expect(status).toMatchObject({ status: 'failed', recipient_id: '16505551234', recipient_identity_key_hash: 'old=', errors: [{ code: 137000 }] });
+	});
+
+	it('builds account_alerts in Meta\'s shape (entity, then alert_info) and account_review_update', () => {
+		expect(webhooks.accountAlerts({ ...target, alertType: 'OBA_REJECTED' }).entry[0].changes[0]).toEqual({
+			field: 'account_alerts',
+			value: {
+				entity_type: 'PHONE_NUMBER',
+				entity_id: CONNECTED_NUMBER_ID,
+				alert_info: { alert_severity: 'CRITICAL', alert_status: 'ACTIVE', alert_type: 'OBA_REJECTED', alert_description: expect.stringContaining('rejected') },
+			},
+		});
+		const limits = webhooks.accountAlerts({ ...target, businessId: '506914307656634', alertType: 'INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED' });
+		expect(limits.entry[0].changes[0].value).toMatchObject({ entity_type: 'BUSINESS', entity_id: '506914307656634', alert_info: { alert_severity: 'WARNING' } });
+		expect(webhooks.accountReviewUpdate({ wabaId: OWNED_WABA_ID, decision: 'REJECTED', time: target.time })).toEqual({
+			object: 'whatsapp_business_account',
+			entry: [{ id: OWNED_WABA_ID, time: 1_739_321_024, changes: [{ field: 'account_review_update', value: { decision: 'REJECTED' } }] }],
+		});
+		expect(Object.keys(webhooks.builders)).toEqual(expect.arrayContaining(['account_alerts', 'account_review_update']));
 	});
 
 	it('signs like Meta: sha256=<hex HMAC of the raw body>', () => {

@@ -8,6 +8,7 @@ import {
 	OVERRIDE_ORDER,
 	verifyTokenField,
 	verifyTokenProperty,
+	wabaOverrideBody,
 } from '../../shared/callbackOverride';
 import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
@@ -43,7 +44,7 @@ async function sendSubscription(this: IExecuteSingleFunctions, requestOptions: I
 	if (!overrideUrl) return requestOptions;
 	// With a URL, the token is required: the strict field gives "Verify Token must not be empty".
 	const token = parseField(this.getNode(), verifyTokenField, getValidatedParameter(this, overrideTokenField));
-	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), override_callback_uri: overrideUrl, verify_token: token } };
+	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), ...wabaOverrideBody(overrideUrl, token) } };
 }
 
 async function describeSubscription(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { appNotSubscribedAdvice, OVERRIDE_ORDER } from '../../shared/callbackOverride';
+import { appNotSubscribedAdvice, OVERRIDE_ORDER, PHONE_NUMBER_WITHOUT_OVERRIDE } from '../../shared/callbackOverride';
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
@@ -20,8 +20,7 @@ export const option = graphOperation({
 	outcomeCheck: 'clearing again is safe, so run the node again, or read it with Get Callback Override',
 	adviceFor: appNotSubscribedAdvice,
 	routing: {
-		// Meta clears the override when the URI is empty.
-		request: { method: 'POST', body: { webhook_configuration: { override_callback_uri: '' } } },
+		request: { method: 'POST', body: PHONE_NUMBER_WITHOUT_OVERRIDE },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
 		output: { postReceive: [taggedWithPhoneNumber, describeCleared] },
 	},

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { OVERRIDE_FIELDS_RULE } from '../../shared/callbackOverride';
+import { OVERRIDE_FIELDS_RULE, webhookRouting } from '../../shared/callbackOverride';
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
@@ -10,27 +10,13 @@ async function askForWebhookConfiguration(this: IExecuteSingleFunctions, request
 	return { ...requestOptions, qs: { ...(requestOptions.qs as IDataObject), fields: 'webhook_configuration' } };
 }
 
-function urlOrNull(value: unknown): string | null {
-	return typeof value === 'string' && value ? value : null;
-}
-
 /**
  * Meta answers `webhook_configuration` with the URLs that apply: `phone_number` (this number's
  * override), `whatsapp_business_account` (its WABA's), `application` (the app's). The output
  * names each and which one messaging webhooks go to now.
  */
 async function describeRouting(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => {
-		const configuration = (item.json.webhook_configuration ?? {}) as IDataObject;
-		const overrideCallbackUri = urlOrNull(configuration.phone_number);
-		const wabaOverrideCallbackUri = urlOrNull(configuration.whatsapp_business_account);
-		const appCallbackUri = urlOrNull(configuration.application);
-		const messagingWebhooksGoTo = overrideCallbackUri ?? wabaOverrideCallbackUri ?? appCallbackUri;
-		return {
-			...item,
-			json: { ...item.json, overrideCallbackUri, wabaOverrideCallbackUri, appCallbackUri, messagingWebhooksGoTo, fieldsRule: OVERRIDE_FIELDS_RULE },
-		};
-	});
+	return items.map((item) => ({ ...item, json: { ...item.json, ...webhookRouting(item.json), fieldsRule: OVERRIDE_FIELDS_RULE } }));
 }
 
 export const option = graphOperation({

@@ -6,6 +6,7 @@ import {
 	callbackUrlProperty,
 	OVERRIDE_FIELDS_RULE,
 	OVERRIDE_ORDER,
+	phoneNumberOverrideBody,
 	verifyTokenField,
 	verifyTokenProperty,
 } from '../../shared/callbackOverride';
@@ -17,11 +18,8 @@ import { sendToGraphObject } from '../../shared/requestSteps';
 
 /** Meta nests the override in `webhook_configuration`. */
 async function sendOverride(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const webhookConfiguration = {
-		override_callback_uri: getValidatedParameter(this, callbackUrlField),
-		verify_token: getValidatedParameter(this, verifyTokenField),
-	};
-	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), webhook_configuration: webhookConfiguration } };
+	const override = phoneNumberOverrideBody(getValidatedParameter(this, callbackUrlField), getValidatedParameter(this, verifyTokenField));
+	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), ...override } };
 }
 
 /** Graph answers `{success: true}`: the output names the URL set, never the token. */

@@ -58,4 +58,29 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 		expect(notice).toMatchObject({ type: 'notice', displayOptions: { show: { manageSubscription: [false] } } });
 		expect(notice?.displayName).toMatch(/Callback URL.*Webhook Verify Token/);
 	});
+
+	it('version 2 offers the override mode and says which fields follow an override and which stay on the app', async () => {
+		const description = await triggerDescription();
+		const scope = description.properties.find((property) => property.name === 'subscriptionScope');
+		expect(scope).toMatchObject({ type: 'options', default: 'app', displayOptions: { show: { manageSubscription: [true], '@version': [2] } } });
+		expect(scope?.options?.map((option) => (option as { value: string }).value)).toEqual(['app', 'override']);
+		const notice = description.properties.find((property) => property.name === 'overrideNotice');
+		expect(notice?.displayOptions?.show).toEqual({ manageSubscription: [true], subscriptionScope: ['override'], '@version': [2] });
+		expect(notice?.displayName).toMatch(/Only messaging fields follow an override \(messages, message_echoes, calls/);
+		expect(notice?.displayName).toMatch(/receives the identity events only/);
+		expect(notice?.displayName).toMatch(
+			/account_update, account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security\) keep going to the app's callback URL/,
+		);
+	});
+
+	it('offers account_alerts and account_review_update, picked by default from version 2 only', async () => {
+		const statusEvents = (await triggerDescription()).properties.filter((property) => property.name === 'statusEvents');
+		expect(statusEvents.map((property) => [property.displayOptions?.show?.['@version'], (property.default as string[]).includes('account_alerts')])).toEqual([
+			[[1], false],
+			[[2], true],
+		]);
+		expect(statusEvents[1].options?.map((option) => (option as { value: string }).value)).toEqual(
+			expect.arrayContaining(['account_alerts', 'account_review_update']),
+		);
+	});
 });

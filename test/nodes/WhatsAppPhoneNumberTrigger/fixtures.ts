@@ -59,6 +59,32 @@ export const pinChanged = {
 	requester: '2121345678',
 };
 
+/** Meta's account_alerts shape: the entity, then `alert_info`. */
+export const obaApproved = {
+	entity_type: 'PHONE_NUMBER',
+	entity_id: PHONE_NUMBER_ID,
+	alert_info: {
+		alert_severity: 'INFORMATIONAL',
+		alert_status: 'NONE',
+		alert_type: 'OBA_APPROVED',
+		alert_description: 'Your Official Business Account request was approved.',
+	},
+};
+
+export const limitIncreaseDeferred = {
+	entity_type: 'BUSINESS',
+	entity_id: '506914307656634',
+	alert_info: {
+		alert_severity: 'WARNING',
+		alert_status: 'ACTIVE',
+		alert_type: 'INCREASED_CAPABILITIES_ELIGIBILITY_DEFERRED',
+		alert_description:
+			'Limits cannot be increased for your business Jasper Market. Use WhatsApp Business platform actively for several days and follow our messaging policies.',
+	},
+};
+
+export const accountReviewApproved = { decision: 'APPROVED' };
+
 const metadata = { display_phone_number: DISPLAY_PHONE_NUMBER, phone_number_id: PHONE_NUMBER_ID };
 /** The `metadata` of the `messages` fixtures: the business number they arrived on. */
 export const BUSINESS_METADATA = metadata;
@@ -132,6 +158,8 @@ const ALL_EVENTS = Object.values(EVENT_CATALOGUE).flatMap((events) => Object.key
 export function settingsWith(overrides: Partial<TriggerSettings> = {}): TriggerSettings {
 	return {
 		manageSubscription: false,
+		subscriptionScope: 'app',
+		overrideTargets: { wabaIds: [], phoneNumberIds: [] },
 		groups: new Set(['capability', 'status', 'identity'] as const),
 		selectedEvents: new Set(ALL_EVENTS),
 		filters: { wabaIds: [], businessNumbers: [], eventNames: [] },

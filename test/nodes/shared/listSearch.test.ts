@@ -41,6 +41,33 @@ describe('list searches', () => {
 		});
 	});
 
+	it("lists the numbers of every WABA the token sees, each with its WABA's name, in the trigger", async () => {
+		const numbers = { fields: 'id,display_phone_number,verified_name', limit: '100' };
+		graphApi()
+			.get(graphPath('/me/businesses'))
+			.query({ fields: 'id', limit: '100' })
+			.reply(200, { data: [{ id: BUSINESS_ID }] })
+			.get(graphPath(`/${BUSINESS_ID}/owned_whatsapp_business_accounts`))
+			.query({ fields: 'id,name', limit: '100' })
+			.reply(200, { data: [{ id: WABA_ID, name: 'Jasper WABA' }] })
+			.get(graphPath(`/${BUSINESS_ID}/client_whatsapp_business_accounts`))
+			.query({ fields: 'id,name', limit: '100' })
+			.reply(200, { data: [{ id: '2', name: 'Client WABA' }] })
+			.get(graphPath(`/${WABA_ID}/phone_numbers`))
+			.query(numbers)
+			.reply(200, { data: [{ id: '11', display_phone_number: '+1 631-555-1234', verified_name: 'Jasper' }] })
+			.get(graphPath('/2/phone_numbers'))
+			.query(numbers)
+			.reply(200, { data: [{ id: '21', display_phone_number: '+44 20 7946 0958', verified_name: 'Shrub' }] });
+
+		expect(await search('searchPhoneNumbersOfAllWabas', {}, undefined, 'whatsAppPhoneNumberTrigger')).toEqual({
+			results: [
+				{ name: '+1 631-555-1234 — Jasper (Jasper WABA)', value: '11' },
+				{ name: '+44 20 7946 0958 — Shrub (Client WABA (client))', value: '21' },
+			],
+		});
+	});
+
 	it('lists the phone numbers of the chosen WABA, following the cursor, and matches digits of the number', async () => {
 		graphApi()
 			.get(graphPath(`/${WABA_ID}/phone_numbers`))

@@ -32,7 +32,7 @@ describe('WhatsApp Phone Numbers: Set Callback Override', () => {
 		const [output] = jsonOf(items);
 		expect(output).toEqual({ success: true, phoneNumberId: PHONE_NUMBER_ID, overrideCallbackUri: CALLBACK, fieldsRule: expect.any(String) });
 		expect(output.fieldsRule).toMatch(/^Only messaging webhook fields follow an override \(messages/);
-		expect(output.fieldsRule).toMatch(/account_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security and template fields stay on the app's subscription/);
+		expect(output.fieldsRule).toMatch(/account_update, account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security and template fields stay on the app's subscription/);
 		expect(JSON.stringify(output)).not.toContain(TOKEN);
 		expect(JSON.stringify(output)).not.toContain(TEST_ACCESS_TOKEN);
 	});
