@@ -43,6 +43,7 @@ const DEV_ENDPOINTS = [
 
 function loadFixture(fixture) {
 	if (fixture === undefined || fixture === null) return JSON.parse(fs.readFileSync(DEFAULT_FIXTURE, 'utf8'));
+	if (fixture === 'fleet') return require('./fixtures/fleet').generateFleet();
 	if (typeof fixture === 'string') return JSON.parse(fs.readFileSync(path.resolve(fixture), 'utf8'));
 	return fixture;
 }
