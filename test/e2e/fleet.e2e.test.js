@@ -49,7 +49,7 @@ test('the page shows the world: counts by status, quality and health, what needs
 		actionRows: expected.actions,
 	});
 	expect(expected.numbers).toBe(2400);
-	expect(html).toContain('Client 25 Retail</strong> (600000000000025)');
+	expect(html).toContain('WABA &quot;Client 25 Retail&quot; (600000000000025): ');
 
 	const { wabaPages, numberPages, poolPages, total } = expected.minimumCalls;
 	expect(stack.sandbox.counts.endpoints).toEqual({
