@@ -55,8 +55,10 @@ class DevError extends Error {
 	}
 }
 
-function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = {}) {
+function createSandbox({ fixture, token, appId, appSecret, verifyToken, now, latencyMs = 0 } = {}) {
 	const world = new World(loadFixture(fixture), { token, appId, appSecret, verifyToken, now });
+	/** How long each Graph answer waits, to stand in for the round trip to Meta (benchmarks). */
+	let graphLatencyMs = latencyMs;
 	let server;
 	let origin;
 	let counts = { total: 0, endpoints: {}, log: [] };
@@ -275,6 +277,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 				for (const [key, value] of Object.entries(paging)) next.searchParams.set(key, String(value));
 				return next.toString();
 			};
+			if (graphLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, graphLatencyMs));
 			result = await handleGraphRequest(world, {
 				method,
 				segments,
@@ -358,6 +361,10 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		},
 		resetCounts,
 		reset,
+		/** Delays every Graph answer by `ms` from now on (0: answer at once). */
+		setLatency(ms) {
+			graphLatencyMs = ms;
+		},
 		/** The latest one-time code issued for a phone-number or pre-verified ID. */
 		latestCode(id) {
 			return world.latestCode(id)?.code;
