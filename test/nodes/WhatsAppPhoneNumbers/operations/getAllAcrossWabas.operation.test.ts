@@ -195,6 +195,18 @@ describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
 		]);
 	});
 
+	it('reads a WABA that is both owned and shared with the portfolio once, as owned', async () => {
+		const [w1, c1] = [waba(1), waba(2)];
+		listWabas([[w1]], [w1, c1]);
+		numbersPage(w1, [connectedNumber(1)]);
+		numbersPage(c1, [connectedNumber(2)]);
+
+		const { items, error } = await acrossWabas();
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([fromWaba(connectedNumber(1), w1, 'owned'), fromWaba(connectedNumber(2), c1, 'client')]);
+	});
+
 	it('lists only client WABAs when Ownership is Client', async () => {
 		const c1 = waba(1);
 		graphApi().get(CLIENT_PATH).query(WABA_LIST_QUERY).reply(200, graphPage([c1 as unknown as IDataObject], 'c1', { last: true }));
