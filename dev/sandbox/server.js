@@ -5,7 +5,7 @@
  * A local stand-in for Meta's Graph API (WhatsApp Business Management), for tests,
  * benchmarks and trying the package without a Meta account. Listens on 127.0.0.1 only.
  *
- *   node dev/sandbox/server.js --port 8090 [--fixture path] [--now 2026-05-01T00:00:00Z]
+ *   node dev/sandbox/server.js --port 8090 [--fixture path|fleet] [--now 2026-05-01T00:00:00Z]
  *
  * In process: `const sandbox = createSandbox({ fixture }); await sandbox.start({ port: 0 });`
  */
@@ -413,7 +413,7 @@ async function main() {
 	const { accessToken, appId, appSecret, webhookVerifyToken } = sandbox.credentials;
 	const lines = [
 		`Graph API sandbox listening on ${url}  (Graph calls: ${url}/${DEFAULT_VERSION}/...)`,
-		`Fixture: ${options.fixture ? path.resolve(options.fixture) : DEFAULT_FIXTURE}`,
+		`Fixture: ${options.fixture === 'fleet' ? 'the fleet world (dev/sandbox/fixtures/fleet.js)' : options.fixture ? path.resolve(options.fixture) : DEFAULT_FIXTURE}`,
 		`Sandbox clock: ${graphTime(sandbox.now())}`,
 		'',
 		'Sandbox-only credentials (they work nowhere else):',
