@@ -24,7 +24,7 @@ import { graphBaseUrl } from './graphBaseUrl';
 import type { Advice, GraphError } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, mapConcurrently, nextPageCursor, type GraphPage } from './pagination';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
-import type { RepeatSafety } from './retryPolicy';
+import { CALLER_WIDE_CODES, type RepeatSafety } from './retryPolicy';
 import { CREDENTIAL_TYPE, credentialSecrets, DEFAULT_TIMEOUT_SECONDS, withGraphRetries } from './transport';
 
 /** Whether a failed attempt may be sent again, and what the user must know when it is not. */
@@ -60,7 +60,10 @@ export interface ListParent {
  */
 export interface AcrossParents {
 	parents: (this: IExecutePaginationFunctions) => Promise<ListParent[]>;
-	/** Whether one parent's failure ends the run; otherwise it gives one error item and the others still come out. */
+	/**
+	 * Whether one parent's failure ends the run; otherwise it gives one error item and the others
+	 * still come out. A failure about the caller (token, app or user rate limit) always ends it.
+	 */
 	stopOnFirstError: (this: IExecutePaginationFunctions) => boolean;
 	/** Parents read at the same time with Return All; with a Limit one after the other, so no call passes it. */
 	concurrency: number;
@@ -203,9 +206,12 @@ async function readAcrossParents(
 			total += items.length;
 			return items.map((item) => ({ ...item, json: { ...item.json, ...parent.tag } }));
 		} catch (error) {
+			const failure = failureOf(error);
+			// A token or rate-limit failure is not this parent's: the next parents would fail alike.
+			const callerWide = failure?.kind === 'graph' && CALLER_WIDE_CODES.has(Number(failure.graphError.code));
 			const nodeError = asNodeError(node, error);
 			nodeError.message = `${parent.label}: ${nodeError.message}`;
-			if (stopOnFirstError) {
+			if (stopOnFirstError || callerWide) {
 				firstError ??= nodeError;
 				return [];
 			}

@@ -154,6 +154,28 @@ describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
 		expect(unexpected.seen).toEqual([]);
 	});
 
+	it('stops at an app rate limit longer than it waits, rather than spending a call on each further WABA', async () => {
+		const wabas = Array.from({ length: 6 }, (_, index) => waba(index + 1));
+		listWabas([wabas]);
+		const usage = JSON.stringify({ [BUSINESS_ID]: [{ type: 'whatsapp_business_management', call_count: 100, estimated_time_to_regain_access: 5 }] });
+		graphApi()
+			.get(numbersPath(wabas[0]))
+			.query({ fields: DEFAULT_FIELDS, limit: '100' })
+			.reply(400, graphErrorBody(4, 'Application request limit reached', { is_transient: true }), { 'X-Business-Use-Case-Usage': usage });
+		for (const of of wabas.slice(1, 4)) {
+			graphApi().get(numbersPath(of)).query({ fields: DEFAULT_FIELDS, limit: '100' }).delay(50).reply(200, graphPage([], 'end', { last: true }));
+		}
+		const unexpected = unexpectedRequests();
+
+		const { items, error } = await acrossWabas();
+		unexpected.stop();
+
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/^WABA "Client 1" \(700000000000001\): Meta is rate limiting these calls/);
+		expect(error?.description).toMatch(/Meta asks to wait about 5 minutes/);
+		expect(unexpected.seen).toEqual([]);
+	});
+
 	it('with a Limit reads the WABAs one after the other and stops exactly at it without a further call', async () => {
 		const [w1, w2, w3] = [waba(1), waba(2), waba(3)];
 		listWabas([[w1, w2, w3]]);
