@@ -4,7 +4,7 @@
  * `npm run bench`: what the package costs, side by side with what a user would do instead,
  * in one table (console and dev/bench/results.md). See "Benchmarks" in the README.
  *
- *   node dev/bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,overhead,load]
+ *   node dev/bench/run.js [--skip-e2e] [--only=calls,trigger,e2e,compare,fleet,overhead,load]
  *
  * With the cached n8n install (dev/n8n/install-n8n.sh) the whole run re-executes itself on that
  * install's Node 24 and resolves n8n-core / n8n-workflow from it, so our nodes and n8n's own
@@ -21,7 +21,7 @@ const { findCachedN8n, setupEngine, harness, nodesBase, REPO_ROOT } = require('.
 const args = process.argv.slice(2);
 const only = (args.find((arg) => arg.startsWith('--only=')) ?? '').slice('--only='.length).split(',').filter(Boolean);
 const skipE2e = args.includes('--skip-e2e') || process.env.BENCH_SKIP_E2E === '1';
-const wanted = (name) => (only.length ? only.includes(name) : !['e2e', 'compare'].includes(name) || !skipE2e);
+const wanted = (name) => (only.length ? only.includes(name) : !['e2e', 'compare', 'fleet'].includes(name) || !skipE2e);
 const log = (message) => process.stderr.write(`${message}\n`);
 
 const cached = findCachedN8n();
@@ -139,6 +139,40 @@ function e2eRow(result) {
 	};
 }
 
+function fleetRows(result) {
+	const measure = 'Fleet report in a real n8n, 25 WABAs / 2,500 numbers: Get Many Across WABAs vs hand-built loop';
+	if (!result.measured) return [notMeasured('7', measure, result.reason)];
+	const { minimum, byLatency } = result;
+	const [{ ours, loop }] = byLatency;
+	const minimumText = `${minimum.wabaPages} WABA pages + ${minimum.numberPages} number pages + ${minimum.poolPages} pool pages`;
+	const side = (name, s) =>
+		`${name}: ${s.numbers} numbers, ${s.actions} needing action, figures ${s.figuresMatch ? 'match' : 'DO NOT match'} the world; calls per run ${s.callsAll.join('/')} (${endpointText(s.endpoints)})`;
+	const allMatch = byLatency.every((run) => run.ours.figuresMatch && run.loop.figuresMatch);
+	return [
+		{
+			section: '7a',
+			measure: `${measure}, calls`,
+			ours: `${number(ours.calls)} calls`,
+			alternative: `${number(loop.calls)} calls`,
+			ratio: ours.calls === loop.calls ? 'same' : `${times(loop.calls / ours.calls)} fewer`,
+			target: `= minimum ${minimum.total} (${minimumText}): ${ours.calls === minimum.total && allMatch ? 'met' : 'NOT met'}`,
+			note: `n8n ${result.n8nVersion}, sandbox fleet world (${result.wabas} WABAs, ${result.numbers} numbers, pool of ${result.pool}); each side answers the webhook with the whole page. ${side('Ours (examples/fleet-report.json)', ours)}. ${side('Hand-built (Webhook → HTTP Request owned/client WABAs, paginated → Loop Over Items → HTTP Request per WABA, paginated → Code tagging and registration deadlines → the same report nodes)', loop)}.`,
+		},
+		...byLatency.map((run, index) => {
+			const speed = run.loop.ms / run.ours.ms;
+			return {
+				section: `7${'bc'[index]}`,
+				measure: `${measure}, wall time per report, ${run.latencyMs ? `Graph answers after ${run.latencyMs} ms` : 'sandbox answers at once'}`,
+				ours: `${number(run.ours.ms)} ms`,
+				alternative: `${number(run.loop.ms)} ms`,
+				ratio: speed >= 1 ? `${times(speed)} faster` : `${times(1 / speed)} slower`,
+				target: 'figure only',
+				note: `From the GET to the last byte of the page, median of ${run.rounds} runs per side (ours ${run.ours.msAll.join('/')} ms, loop ${run.loop.msAll.join('/')} ms), alternating who goes first, after one warm-up each; figures match the world: ${run.ours.figuresMatch && run.loop.figuresMatch ? 'yes' : 'NO'}. Ours reads 4 WABAs at a time; the loop one after the other.${run.latencyMs ? ' The delay stands in for the round trip to Meta, which the local sandbox does not have.' : ''}`,
+			};
+		}),
+	];
+}
+
 function overheadRows(result) {
 	const { ours, httpRequest } = result;
 	const ratio = ours.ms / httpRequest.ms;
@@ -234,6 +268,16 @@ async function main() {
 				? compareRows(await require('./webhook-compare').measureWebhookCompare({ log }))
 				: [notMeasured('6', 'Webhook deliveries in a real n8n: ours vs Webhook → Crypto → If (deliveries/s)', cached.reason)]),
 		);
+	}
+	if (wanted('fleet')) {
+		log('7. Fleet report in a real n8n: Get Many Across WABAs vs the hand-built loop');
+		rows.push(
+			...(cached.available
+				? fleetRows(await require('./fleet').measureFleet({ log }))
+				: [notMeasured('7', 'Fleet report in a real n8n', cached.reason)]),
+		);
+	} else if (skipE2e) {
+		rows.push(notMeasured('7', 'Fleet report in a real n8n', 'skipped (--skip-e2e)'));
 	}
 	if (wanted('overhead')) {
 		log('4. Per-item overhead');

@@ -10,6 +10,8 @@ export interface SandboxOptions {
 	verifyToken?: string;
 	/** The sandbox clock's start (ISO time, Date or `now-3d`); real time when absent. */
 	now?: string | Date;
+	/** Delay before each Graph answer, standing in for the round trip to Meta (0 by default). */
+	latencyMs?: number;
 }
 
 export interface SandboxCredentials {
@@ -65,6 +67,8 @@ export interface Sandbox {
 	readonly credentials: SandboxCredentials;
 	callLog(): NonNullable<CallCounts['log']>;
 	resetCounts(): void;
+	/** Delays every Graph answer by `ms` from now on (0: answer at once). */
+	setLatency(ms: number): void;
 	reset(fixture?: string | Record<string, unknown>): void;
 	latestCode(id: string): string | undefined;
 	now(): Date;

@@ -5,7 +5,7 @@
  * A local stand-in for Meta's Graph API (WhatsApp Business Management), for tests,
  * benchmarks and trying the package without a Meta account. Listens on 127.0.0.1 only.
  *
- *   node dev/sandbox/server.js --port 8090 [--fixture path] [--now 2026-05-01T00:00:00Z]
+ *   node dev/sandbox/server.js --port 8090 [--fixture path|fleet] [--now 2026-05-01T00:00:00Z]
  *
  * In process: `const sandbox = createSandbox({ fixture }); await sandbox.start({ port: 0 });`
  */
@@ -45,6 +45,7 @@ const DEV_ENDPOINTS = [
 
 function loadFixture(fixture) {
 	if (fixture === undefined || fixture === null) return JSON.parse(fs.readFileSync(DEFAULT_FIXTURE, 'utf8'));
+	if (fixture === 'fleet') return require('./fixtures/fleet').generateFleet();
 	if (typeof fixture === 'string') return JSON.parse(fs.readFileSync(path.resolve(fixture), 'utf8'));
 	return fixture;
 }
@@ -56,8 +57,10 @@ class DevError extends Error {
 	}
 }
 
-function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = {}) {
+function createSandbox({ fixture, token, appId, appSecret, verifyToken, now, latencyMs = 0 } = {}) {
 	const world = new World(loadFixture(fixture), { token, appId, appSecret, verifyToken, now });
+	/** How long each Graph answer waits, to stand in for the round trip to Meta (benchmarks). */
+	let graphLatencyMs = latencyMs;
 	let server;
 	let origin;
 	let counts = { total: 0, endpoints: {}, log: [] };
@@ -288,6 +291,7 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 				for (const [key, value] of Object.entries(paging)) next.searchParams.set(key, String(value));
 				return next.toString();
 			};
+			if (graphLatencyMs > 0) await new Promise((resolve) => setTimeout(resolve, graphLatencyMs));
 			result = await handleGraphRequest(world, {
 				method,
 				segments,
@@ -372,6 +376,10 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now } = 
 		},
 		resetCounts,
 		reset,
+		/** Delays every Graph answer by `ms` from now on (0: answer at once). */
+		setLatency(ms) {
+			graphLatencyMs = ms;
+		},
 		/** The latest one-time code issued for a phone-number or pre-verified ID. */
 		latestCode(id) {
 			return world.latestCode(id)?.code;
@@ -420,7 +428,7 @@ async function main() {
 	const { accessToken, appId, appSecret, webhookVerifyToken } = sandbox.credentials;
 	const lines = [
 		`Graph API sandbox listening on ${url}  (Graph calls: ${url}/${DEFAULT_VERSION}/...)`,
-		`Fixture: ${options.fixture ? path.resolve(options.fixture) : DEFAULT_FIXTURE}`,
+		`Fixture: ${options.fixture === 'fleet' ? 'the fleet world (dev/sandbox/fixtures/fleet.js)' : options.fixture ? path.resolve(options.fixture) : DEFAULT_FIXTURE}`,
 		`Sandbox clock: ${graphTime(sandbox.now())}`,
 		'',
 		'Sandbox-only credentials (they work nowhere else):',

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
+import { getBusinessWabas } from './helpers/acrossWabas';
 import * as applyOfficialBusinessAccount from './operations/applyOfficialBusinessAccount.operation';
 import * as changeDisplayName from './operations/changeDisplayName.operation';
 import * as clearCallbackOverride from './operations/clearCallbackOverride.operation';
@@ -11,6 +12,7 @@ import * as createFromPreVerified from './operations/createFromPreVerified.opera
 import * as deregister from './operations/deregister.operation';
 import * as get from './operations/get.operation';
 import * as getAll from './operations/getAll.operation';
+import * as getAllAcrossWabas from './operations/getAllAcrossWabas.operation';
 import * as getCallbackOverride from './operations/getCallbackOverride.operation';
 import * as getDisplayNameStatus from './operations/getDisplayNameStatus.operation';
 import * as getHealthStatus from './operations/getHealthStatus.operation';
@@ -28,6 +30,7 @@ const operations = [
 	deregister,
 	get,
 	getAll,
+	getAllAcrossWabas,
 	getCallbackOverride,
 	getDisplayNameStatus,
 	getHealthStatus,
@@ -45,7 +48,7 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'List, inspect, create, migrate, rename, register and deregister WhatsApp Business phone numbers, check their messaging health, apply for the blue badge and route their webhooks',
+		description: 'List (one WABA or a whole portfolio), inspect, create, migrate, rename, register and deregister WhatsApp Business phone numbers, check their messaging health, apply for the blue badge and route their webhooks',
 		defaults: { name: 'WhatsApp Phone Numbers' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -53,5 +56,5 @@ export class WhatsAppPhoneNumbers implements INodeType {
 		...graphApiNode({ operations, default: 'getAll', description: 'What to do with business phone numbers' }),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions: { getBusinessWabas } };
 }

@@ -9,20 +9,22 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyOptions,
 	INodePropertyRouting,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { ApplicationError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError, failureOf, readGraphAnswer, transportError } from './graphAnswer';
 import { graphBaseUrl } from './graphBaseUrl';
 import type { Advice, GraphError } from './graphErrors';
-import { collectPages, GRAPH_MAX_PAGE_SIZE, nextPageCursor, type GraphPage } from './pagination';
+import { collectPages, GRAPH_MAX_PAGE_SIZE, mapConcurrently, nextPageCursor, type GraphPage } from './pagination';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
-import type { RepeatSafety } from './retryPolicy';
+import { CALLER_WIDE_CODES, type RepeatSafety } from './retryPolicy';
 import { CREDENTIAL_TYPE, credentialSecrets, DEFAULT_TIMEOUT_SECONDS, withGraphRetries } from './transport';
 
 /** Whether a failed attempt may be sent again, and what the user must know when it is not. */
@@ -40,6 +42,33 @@ export type Repetition =
 			outcomeCheck: string;
 	  };
 
+/** One parent of a list read across parents: the edge to list and what its items carry. */
+export interface ListParent {
+	/** The edge to list, such as `/<WABA_ID>/phone_numbers`. */
+	url: string;
+	/** Added to each item listed from it, and to its error item (`wabaId`, `wabaName`…). */
+	tag: IDataObject;
+	/** The parent in words, such as `WABA "Acme Support" (102290129340398)`, to begin its error. */
+	label: string;
+	/** Why it is not listed at all (a chosen WABA the portfolio does not have); it becomes the parent's error. */
+	unavailable?: { message: string; description: string };
+}
+
+/**
+ * The same list edge read for each of several parents, as one list (every phone number of
+ * every WABA): the parents are listed once, then each parent's edge is paged like any list.
+ */
+export interface AcrossParents {
+	parents: (this: IExecutePaginationFunctions) => Promise<ListParent[]>;
+	/**
+	 * Whether one parent's failure ends the run; otherwise it gives one error item and the others
+	 * still come out. A failure about the caller (token, app or user rate limit) always ends it.
+	 */
+	stopOnFirstError: (this: IExecutePaginationFunctions) => boolean;
+	/** Parents read at the same time with Return All; with a Limit one after the other, so no call passes it. */
+	concurrency: number;
+}
+
 type FinishStep = (this: IExecutePaginationFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 
 export type GraphOperationSpec = Repetition & {
@@ -56,6 +85,8 @@ export type GraphOperationSpec = Repetition & {
 	list?: boolean;
 	/** The largest page this list edge returns, where Meta caps it below Graph's usual 100. */
 	pageSize?: number;
+	/** A list read across parents; the routed request gives the query, each parent the URL. */
+	across?: AcrossParents;
 	/** Fields whose values never reach output, errors or logs (the PIN, the one-time code). */
 	secrets?: Array<ValidatedParameter<unknown>>;
 	/** Runs once on all collected items, for outputs that summarise a whole list. */
@@ -101,15 +132,100 @@ function secretValues(context: IExecuteSingleFunctions, fields: Array<ValidatedP
  * status and Meta's code and fbtrace_id. An item carrying `error` would be cut down to the
  * message by n8n; `error` and `details` alone also route it to an error output.
  */
-function errorItem(error: NodeApiError): INodeExecutionData {
+function errorItem(error: NodeApiError | NodeOperationError): INodeExecutionData {
 	const graphError = error.context.graphError as IDataObject | undefined;
-	const details: IDataObject = { description: error.description ?? null, httpCode: error.httpCode ?? null };
+	const httpCode = error instanceof NodeApiError ? error.httpCode : undefined;
+	const details: IDataObject = { description: error.description ?? null, httpCode: httpCode ?? null };
 	if (graphError) {
 		for (const key of ['code', 'error_subcode', 'type', 'fbtrace_id']) {
 			if (graphError[key] !== undefined) details[key] = graphError[key];
 		}
 	}
 	return { json: { error: error.message, details } };
+}
+
+interface SendContext {
+	secrets: string[];
+	timeoutMs: number;
+}
+
+/**
+ * Pages the routed request's edge for each parent (at most `concurrency` parents at a time),
+ * each page through the retry policy and the operation's `postReceive` steps, its items
+ * tagged with their parent, in parent order. A failing parent gives one error item naming
+ * it, unless the user asked to stop on the first error.
+ */
+async function readAcrossParents(
+	this: IExecutePaginationFunctions,
+	spec: GraphOperationSpec & { across: AcrossParents },
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	{ secrets, timeoutMs }: SendContext,
+): Promise<INodeExecutionData[]> {
+	const node = this.getNode();
+	const maxResults = requestData.maxResults ? Number(requestData.maxResults) : undefined;
+	const parents = await spec.across.parents.call(this);
+	const stopOnFirstError = spec.across.stopOnFirstError.call(this);
+
+	// Each page is sent here rather than through makeRoutingRequest: n8n runs the postReceive
+	// steps of one shared request there, which cannot tell concurrent pages' cursors apart.
+	const readPage = async (url: string, qs: IDataObject) => {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				...requestData.options,
+				url,
+				qs,
+				returnFullResponse: true,
+			} as IHttpRequestOptions)) as IN8nHttpFullResponse;
+		} catch (error) {
+			throw transportError(node, error, { timeoutMs, secrets });
+		}
+		const page = readGraphAnswer(node, response, { expected: 'page', secrets, adviceFor: spec.adviceFor }) as GraphPage<IDataObject>;
+		let items: INodeExecutionData[] = page.data.map((json) => ({ json }));
+		for (const { actions } of requestData.postReceive) {
+			for (const action of actions) {
+				if (typeof action !== 'function') throw new ApplicationError('A list read across parents takes postReceive functions only');
+				items = await action.call(this, items, response);
+			}
+		}
+		return { items, after: nextPageCursor(page) };
+	};
+
+	let total = 0;
+	let firstError: NodeApiError | NodeOperationError | undefined;
+	const readParent = async (parent: ListParent): Promise<INodeExecutionData[]> => {
+		const left = maxResults === undefined ? undefined : maxResults - total;
+		if (left !== undefined && left <= 0) return [];
+		try {
+			if (parent.unavailable) throw new NodeOperationError(node, parent.unavailable.message, { description: parent.unavailable.description });
+			const items = await collectPages(
+				async (cursor, pageSize) => {
+					const qs = { ...requestData.options.qs, limit: pageSize, ...(cursor ? { after: cursor } : {}) };
+					return await withGraphRetries(node, () => readPage(parent.url, qs), { repeat: spec.repeat });
+				},
+				{ maxResults: left },
+			);
+			total += items.length;
+			return items.map((item) => ({ ...item, json: { ...item.json, ...parent.tag } }));
+		} catch (error) {
+			const failure = failureOf(error);
+			// A token or rate-limit failure is not this parent's: the next parents would fail alike.
+			const callerWide = failure?.kind === 'graph' && CALLER_WIDE_CODES.has(Number(failure.graphError.code));
+			const nodeError = asNodeError(node, error);
+			nodeError.message = `${parent.label}: ${nodeError.message}`;
+			if (stopOnFirstError || callerWide) {
+				firstError ??= nodeError;
+				return [];
+			}
+			total += 1;
+			// More keys than `error` and `details`: n8n keeps it on the main output, beside the other WABAs' numbers.
+			return [{ json: { ...parent.tag, ...errorItem(nodeError).json } }];
+		}
+	};
+	const concurrency = maxResults === undefined ? spec.across.concurrency : 1;
+	const perParent = await mapConcurrently(parents, concurrency, readParent, () => firstError !== undefined);
+	if (firstError) throw firstError;
+	return perParent.flatMap((items) => items ?? []);
 }
 
 function graphRunner(spec: GraphOperationSpec) {
@@ -127,6 +243,14 @@ function graphRunner(spec: GraphOperationSpec) {
 		const timeoutMs = requestTimeoutMs(this);
 		requestData.options.baseURL = graphBaseUrl(credentials);
 		requestData.options.timeout = timeoutMs;
+		if (spec.across) {
+			try {
+				const items = await readAcrossParents.call(this, { ...spec, across: spec.across }, requestData, { secrets, timeoutMs });
+				return spec.finish ? await spec.finish.call(this, items) : items;
+			} catch (error) {
+				return failed(this, error);
+			}
+		}
 
 		// n8n applies requestData.postReceive to each answer of makeRoutingRequest; this first
 		// step checks the answer's shape and unwraps list pages before the operation's own steps.
@@ -174,11 +298,16 @@ function graphRunner(spec: GraphOperationSpec) {
 			);
 			return spec.finish ? await spec.finish.call(this, items) : items;
 		} catch (error) {
-			const nodeError = asNodeError(node, error);
-			if (nodeError instanceof NodeApiError && this.continueOnFail()) return [errorItem(nodeError)];
-			throw nodeError;
+			return failed(this, error);
 		}
 	};
+}
+
+/** With On Error: Continue, a Graph failure becomes an error item; otherwise it ends the run. */
+function failed(context: IExecutePaginationFunctions, error: unknown): INodeExecutionData[] {
+	const nodeError = asNodeError(context.getNode(), error);
+	if (nodeError instanceof NodeApiError && context.continueOnFail()) return [errorItem(nodeError)];
+	throw nodeError;
 }
 
 /** The option n8n routes for a declared operation, its request runner attached. */

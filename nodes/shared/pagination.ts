@@ -48,3 +48,25 @@ export async function collectPages<T>(
 	} while (after);
 	return maxResults === undefined ? collected : collected.slice(0, maxResults);
 }
+
+/**
+ * Runs `work` on each input, at most `concurrency` at a time, and returns the results in
+ * input order. After `shouldStop` turns true, no further input is started.
+ */
+export async function mapConcurrently<T, R>(
+	inputs: readonly T[],
+	concurrency: number,
+	work: (input: T, index: number) => Promise<R>,
+	shouldStop: () => boolean = () => false,
+): Promise<Array<R | undefined>> {
+	const results: Array<R | undefined> = new Array(inputs.length).fill(undefined);
+	let next = 0;
+	const worker = async () => {
+		while (next < inputs.length && !shouldStop()) {
+			const index = next++;
+			results[index] = await work(inputs[index], index);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, inputs.length)) }, worker));
+	return results;
+}

@@ -33,7 +33,7 @@ export const graphCredentials = [{ name: CREDENTIAL_TYPE, required: true }];
 /** Graph usually answers within a second or two; a request still open after this is stuck. */
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
-type GraphContext =
+export type GraphContext =
 	| IExecuteFunctions
 	| IExecuteSingleFunctions
 	| ILoadOptionsFunctions

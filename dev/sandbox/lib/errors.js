@@ -56,6 +56,9 @@ const errors = {
 		}),
 	nonexistingField: (field, kind) =>
 		new GraphError({ code: 100, message: `(#100) Tried accessing nonexisting field (${field}) on node type (${NODE_TYPES[kind] ?? kind})` }),
+	/** What Graph answers once a client has revoked the partner's access to its WABA. */
+	permissionDenied: () =>
+		new GraphError({ code: 200, status: 403, message: '(#200) Permissions error', details: 'The app no longer has access to this WhatsApp Business Account.' }),
 	invalidParameter: (message, details) =>
 		new GraphError({ code: 100, message: `(#100) ${message}`, details }),
 	rateLimited: (minutes, headers) =>

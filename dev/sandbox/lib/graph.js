@@ -637,6 +637,7 @@ async function dispatch(world, request, headers) {
 	const usage = world.chargeCall(scope);
 	if (usage.header) headers['X-Business-Use-Case-Usage'] = usage.header;
 	if (usage.error) throw usage.error;
+	if (world.accessRevoked(kind, id)) throw errors.permissionDenied();
 
 	switch (kind) {
 		case 'me':

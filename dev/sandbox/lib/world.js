@@ -166,6 +166,7 @@ class World {
 			lastOnboardedAt: at(fields.last_onboarded_time),
 			sandbox: {
 				pin: sandbox.pin,
+				health: sandbox.health,
 				createdAt: at(sandbox.created) ?? at(fields.last_onboarded_time) ?? this.now(),
 				verificationExpiresAt: at(sandbox.verificationExpiry),
 				registerCalls: (sandbox.registerCalls ?? []).map(at),
@@ -225,6 +226,12 @@ class World {
 		if (this.pool.has(id)) return 'pool';
 		if (id === this.credentials?.appId) return 'app';
 		return undefined;
+	}
+
+	/** Whether the token lost access to a WABA (its client revoked the partner's access: `sandbox.accessRevoked`). */
+	accessRevoked(kind, id) {
+		const wabaId = kind === 'waba' ? id : kind === 'phone' ? this.phones.get(id).waba_id : undefined;
+		return wabaId !== undefined && !!this.wabas.get(wabaId)?.sandbox.accessRevoked;
 	}
 
 	/** The WABA or business whose call budget a request spends. */
@@ -310,6 +317,7 @@ class World {
 
 	/** A number sends when CONNECTED; FLAGGED is limited; anything else is blocked until it is registered. */
 	phoneHealthEntity(phone) {
+		if (phone.sandbox.health) return this.fixtureHealthEntity('PHONE_NUMBER', phone.id, phone.sandbox.health);
 		if (phone.status === 'CONNECTED') return { entity_type: 'PHONE_NUMBER', id: phone.id, can_send_message: 'AVAILABLE' };
 		if (phone.status === 'FLAGGED') {
 			return {

@@ -10,35 +10,14 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeExecutionData,
-	INodeProperties,
 } from 'n8n-workflow';
 
+import { WABA_EDGES as EDGES, type Ownership, type Relation } from '../../shared/businessWabas';
 import { businessIdField } from '../../shared/descriptions';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { graphApiList } from '../../shared/transport';
 import { describeWaba, sendWabaFields, wabaFieldList } from './wabaFields';
-
-export type Relation = 'owned' | 'client';
-type Ownership = 'both' | Relation;
-
-const EDGES: Record<Relation, string> = {
-	owned: 'owned_whatsapp_business_accounts',
-	client: 'client_whatsapp_business_accounts',
-};
-
-export const ownershipProperty: INodeProperties = {
-	displayName: 'Ownership',
-	name: 'ownership',
-	type: 'options',
-	default: 'both',
-	description: 'Which WABAs of the business portfolio to list; each item says which kind it is in "relation"',
-	options: [
-		{ name: 'Owned and Client', value: 'both', description: 'Owned WABAs first, then client WABAs' },
-		{ name: 'Owned', value: 'owned', description: 'WABAs the business portfolio owns' },
-		{ name: 'Client', value: 'client', description: "Clients' WABAs shared with the business portfolio (On-Behalf-Of)" },
-	],
-};
 
 function chosenOwnership(context: IExecuteSingleFunctions | IExecutePaginationFunctions): Ownership {
 	return context.getNodeParameter('ownership', 'both') as Ownership;

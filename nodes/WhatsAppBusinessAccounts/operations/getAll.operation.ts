@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
-import { addClientWabas, markFirstRelation, ownershipProperty, sendToWabaEdge } from '../helpers/ownership';
+import { ownershipProperty } from '../../shared/businessWabas';
+import { addClientWabas, markFirstRelation, sendToWabaEdge } from '../helpers/ownership';
 import { wabaFieldOptions } from '../helpers/wabaFields';
 
 export const option = graphOperation({

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import { chosenFieldNames } from '../../shared/fieldList';
+import { addingHealthSummary } from '../../shared/healthStatus';
+import { namingGraphId } from '../../shared/outputs';
+import { addRegistrationDeadline } from './registrationDeadline';
 
 /** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
 export const PHONE_NUMBER_FIELDS = [
@@ -91,3 +94,6 @@ export async function sendPhoneNumberFields(
 	requestOptions.qs = { ...requestOptions.qs, fields };
 	return requestOptions;
 }
+
+/** `postReceive` of every read of numbers: `phoneNumberId`, the registration deadline, the health summary. */
+export const phoneNumberOutput = [namingGraphId('phoneNumberId'), addRegistrationDeadline, addingHealthSummary('Phone number')];

@@ -3,11 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
-import { addingHealthSummary } from '../../shared/healthStatus';
-import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { phoneNumberFieldOptions, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
-import { addRegistrationDeadline } from '../helpers/registrationDeadline';
+import { phoneNumberFieldOptions, phoneNumberOutput, sendPhoneNumberFields } from '../helpers/phoneNumberFields';
 
 export const option = graphOperation({
 	name: 'Get',
@@ -18,7 +15,7 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'GET' },
 		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendPhoneNumberFields] },
-		output: { postReceive: [namingGraphId('phoneNumberId'), addRegistrationDeadline, addingHealthSummary('Phone number')] },
+		output: { postReceive: phoneNumberOutput },
 	},
 });
 

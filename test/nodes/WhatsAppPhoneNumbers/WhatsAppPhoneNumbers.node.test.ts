@@ -29,7 +29,7 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the fifteen phone-number operations, each with an action in words', async () => {
+	it('offers exactly the sixteen phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
@@ -42,6 +42,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 				'deregister',
 				'get',
 				'getAll',
+				'getAllAcrossWabas',
 				'getCallbackOverride',
 				'getDisplayNameStatus',
 				'getHealthStatus',

@@ -1,4 +1,4 @@
-import { collectPages, nextPageCursor } from '../../../nodes/shared/pagination';
+import { collectPages, mapConcurrently, nextPageCursor } from '../../../nodes/shared/pagination';
 
 describe('nextPageCursor', () => {
 	it('follows cursors.after only when Graph says there is a next page', () => {
@@ -59,5 +59,40 @@ describe('collectPages', () => {
 		);
 		expect(items).toEqual([1, 2, 3, 4, 5]);
 		expect(calls).toEqual([5]);
+	});
+});
+
+describe('mapConcurrently', () => {
+	const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+	it('runs at most the given number at a time and returns results in input order', async () => {
+		let open = 0;
+		let mostOpen = 0;
+		const results = await mapConcurrently([30, 5, 20, 1, 10, 2], 3, async (wait, index) => {
+			mostOpen = Math.max(mostOpen, ++open);
+			await new Promise((resolve) => setTimeout(resolve, wait));
+			open--;
+			return index * 10;
+		});
+		expect(results).toEqual([0, 10, 20, 30, 40, 50]);
+		expect(mostOpen).toBe(3);
+	});
+
+	it('starts nothing new once asked to stop', async () => {
+		const started: number[] = [];
+		let stop = false;
+		const results = await mapConcurrently(
+			[1, 2, 3, 4],
+			1,
+			async (value) => {
+				started.push(value);
+				await tick();
+				if (value === 2) stop = true;
+				return value;
+			},
+			() => stop,
+		);
+		expect(started).toEqual([1, 2]);
+		expect(results).toEqual([1, 2, undefined, undefined]);
 	});
 });
