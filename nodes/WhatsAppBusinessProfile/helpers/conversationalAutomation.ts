@@ -45,20 +45,15 @@ interface Command {
 	command_description: string;
 }
 
-/** The Commands rows (`{command: [{name, description}]}`), or an array of Meta's shape from an expression. */
+/** The Commands rows (`{command: [{name, description}]}`), in Meta's shape. */
 const commands = z
-	.union([
-		z.object({ command: z.array(z.object({ name: z.string().default(''), description: z.string().default('') })).default([]) }),
-		z.array(z.object({ command_name: z.string(), command_description: z.string() })),
-	])
-	.transform((value): Command[] =>
-		(Array.isArray(value) ? value : value.command.map(({ name, description }) => ({ command_name: name, command_description: description }))).map(
-			({ command_name, command_description }) => ({
-				// WhatsApp shows the slash itself; a typed one would show twice.
-				command_name: command_name.trim().replace(/^\//, ''),
-				command_description: command_description.trim(),
-			}),
-		),
+	.object({ command: z.array(z.object({ name: z.string().default(''), description: z.string().default('') })).default([]) })
+	.transform(({ command }): Command[] =>
+		command.map(({ name, description }) => ({
+			// WhatsApp shows the slash itself; a typed one would show twice.
+			command_name: name.trim().replace(/^\//, ''),
+			command_description: description.trim(),
+		})),
 	)
 	.superRefine((list, context) => {
 		const problem: Issue = (message) => context.addIssue({ code: z.ZodIssueCode.custom, message });

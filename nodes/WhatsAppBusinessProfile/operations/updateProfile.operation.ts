@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
-import { taggedWithPhoneNumber } from '../../shared/outputs';
+import { idsOf, taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { profileFieldsCollection, setProfileFields } from '../helpers/profileFields';
 import { PROFILE_PHOTO_PARAMETER, profilePhotoProperties, uploadProfilePhoto } from '../helpers/profilePhoto';
@@ -21,11 +21,13 @@ async function sendProfileFields(this: IExecuteSingleFunctions, requestOptions: 
 	return { ...requestOptions, body: { messaging_product: 'whatsapp', ...fields } };
 }
 
-/** Graph answers `{success: true}`: the output says what was changed. */
+/** What was changed, as the output says it: Graph's `{success: true}` alone does not. */
+function changesOf(context: IExecuteSingleFunctions) {
+	return { updatedFields: Object.keys(setProfileFields(context)), profilePhotoUploaded: photoFromBinary(context) };
+}
+
 async function reportUpdate(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const updatedFields = Object.keys(setProfileFields(this));
-	const profilePhotoUploaded = photoFromBinary(this);
-	return items.map((item) => ({ json: { success: item.json.success === true, updatedFields, profilePhotoUploaded } }));
+	return items.map((item) => ({ json: { success: item.json.success === true, ...changesOf(this) } }));
 }
 
 export const option = graphOperation({
@@ -37,8 +39,10 @@ export const option = graphOperation({
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'read the profile with Get Profile',
 	// A photo handle serves one update: refused on a repeat, it was used by the first attempt.
-	doneOnRetry: (graphError) =>
-		graphError.code === 100 && /profile_picture_handle/.test(graphError.message ?? '') ? { success: true } : undefined,
+	doneOnRetry(graphError) {
+		if (graphError.code !== 100 || !/profile_picture_handle/.test(graphError.message ?? '')) return undefined;
+		return { success: true, ...changesOf(this), ...idsOf({ phoneNumberId: phoneNumberIdField })(this) };
+	},
 	before: uploadProfilePhoto,
 	routing: {
 		request: { method: 'POST' },
