@@ -23,12 +23,12 @@ describe('Graph sandbox: business profile', () => {
 	}
 
 	it("answers Meta's shape, sets only the fields sent, and counts the calls", async () => {
-		expect(await profileOf()).toEqual({ data: [{ vertical: 'UNDEFINED' }] });
+		expect(await profileOf()).toEqual({ data: [{ vertical: 'UNDEFINED', messaging_product: 'whatsapp' }] });
 
 		expect((await update({ messaging_product: 'whatsapp', about: 'Succulent specialists!', websites: ['https://www.luckyshrub.com'] })).body).toEqual({ success: true });
 		expect((await update({ messaging_product: 'whatsapp', vertical: 'RETAIL' })).body).toEqual({ success: true });
 
-		expect(await profileOf()).toEqual({ data: [{ about: 'Succulent specialists!', websites: ['https://www.luckyshrub.com'], vertical: 'RETAIL' }] });
+		expect(await profileOf()).toEqual({ data: [{ about: 'Succulent specialists!', websites: ['https://www.luckyshrub.com'], vertical: 'RETAIL', messaging_product: 'whatsapp' }] });
 		expect((await profileOf(CONNECTED_NUMBER_ID, 'about,messaging_product')).data).toEqual([{ about: 'Succulent specialists!', messaging_product: 'whatsapp' }]);
 		expect(sandbox.counts.endpoints).toMatchObject({
 			'POST /{phone_number}/whatsapp_business_profile': 2,
@@ -52,7 +52,7 @@ describe('Graph sandbox: business profile', () => {
 
 		expect(error.code).toBe(100);
 		expect(error.message).toMatch(message);
-		expect(await profileOf()).toEqual({ data: [{ vertical: 'UNDEFINED' }] });
+		expect(await profileOf()).toEqual({ data: [{ vertical: 'UNDEFINED', messaging_product: 'whatsapp' }] });
 	});
 
 	it('takes a photo in two upload steps, accepts its handle once, then serves profile_picture_url', async () => {

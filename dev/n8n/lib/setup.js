@@ -20,6 +20,7 @@ const EXAMPLES = {
 	reverification: { file: 'scheduled-reverification.json', trigger: 'Every day at 06:00' },
 	alerting: { file: 'alerting.json', trigger: 'WhatsApp phone number events' },
 	migration: { file: 'migrate-number.json', trigger: 'Start migration' },
+	profile: { file: 'apply-profile-template.json', trigger: 'Apply profile template' },
 };
 
 const DEFAULT_OWNER = {

@@ -164,7 +164,9 @@ function businessProfile(world, request, phone, { parseFields }) {
 		const requested = parseFields(params.fields)?.map(({ name }) => name) ?? PROFILE_FIELDS;
 		const unknown = requested.find((name) => !PROFILE_FIELDS.includes(name));
 		if (unknown) throw errors.nonexistingField(unknown, 'WhatsAppBusinessProfile');
-		return { data: [Object.fromEntries(requested.filter((name) => view[name] !== undefined).map((name) => [name, view[name]]))] };
+		// As in Meta's example answer, messaging_product comes whether asked for or not.
+		const picked = Object.fromEntries(requested.filter((name) => view[name] !== undefined).map((name) => [name, view[name]]));
+		return { data: [{ ...picked, messaging_product: 'whatsapp' }] };
 	}
 	if (method !== 'POST') throw errors.unsupported(method, phone.id);
 	if (params.messaging_product === undefined) throw errors.invalidParameter('The parameter messaging_product is required');
