@@ -1,6 +1,6 @@
-import { jsonOf } from '../../../harness/engine';
+import { jsonOf, runNode } from '../../../harness/engine';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../../harness/graphMock';
-import { APP_ID, bytesOf, itemWithFile, JPEG_BYTES, PHONE_NUMBER_ID, phoneNumberId, PNG_BYTES, runProfile, uploadApi } from '../fixtures';
+import { APP_ID, bytesOf, itemWithFile, JPEG_BYTES, NODE_TYPE, PHONE_NUMBER_ID, phoneNumberId, PNG_BYTES, runProfile, uploadApi } from '../fixtures';
 
 // With the network closed, a refusal proves that no request was sent.
 isolateNetwork();
@@ -231,4 +231,24 @@ describe('WhatsApp Business Profile: Update Profile with a photo, when a step fa
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)).toEqual([{ success: true, updatedFields: [], profilePhotoUploaded: true, phoneNumberId: PHONE_NUMBER_ID }]);
 	}, 15_000);
+
+	it('with On Error: Continue, a failed upload step becomes an error item keeping Meta\'s code and fbtrace_id', async () => {
+		graphApi().post(graphPath(`/${APP_ID}/uploads`)).query(true).reply(400, graphErrorBody(100, '(#100) Invalid parameter'));
+
+		const { items, error } = await runNode({
+			type: NODE_TYPE,
+			parameters: { operation: 'updateProfile', phoneNumberId, profileFields: {}, ...withPhoto },
+			credentials: testCredentials,
+			input: [itemWithFile(JPEG_BYTES)],
+			onError: 'continueRegularOutput',
+		});
+
+		expect(error).toBeUndefined();
+		expect(jsonOf(items)).toEqual([
+			{
+				error: expect.stringMatching(/^Profile photo upload, step 1 of 2 \(starting an upload session\) failed: /),
+				details: expect.objectContaining({ code: 100, fbtrace_id: 'AbCdEfGhIjK_fbtrace' }),
+			},
+		]);
+	});
 });
