@@ -142,6 +142,45 @@ function errorItem(error: NodeApiError): INodeExecutionData {
 	return { json: { error: error.message, details } };
 }
 
+/**
+ * Sends the steps an operation declares in `before` with the runner's base URL, timeout,
+ * answer reading, retry rules and secret removal; a failure's message names the step.
+ */
+function graphStepSender(
+	context: IExecutePaginationFunctions,
+	{ secrets, timeoutMs, baseURL }: { secrets: string[]; timeoutMs: number; baseURL?: string },
+): GraphStep {
+	const node = context.getNode();
+	return async ({ step, authScheme = 'Bearer', repeat, oneShotBecause, onFailure, ...request }) => {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		const send = async () => {
+			let response: IN8nHttpFullResponse;
+			try {
+				response = (await context.helpers.httpRequest({
+					...request,
+					baseURL,
+					headers: { Accept: 'application/json', ...request.headers, Authorization: `${authScheme} ${String(credentials.accessToken)}` },
+					json: true,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+					timeout: timeoutMs,
+				})) as IN8nHttpFullResponse;
+			} catch (error) {
+				throw transportError(node, error, { timeoutMs, secrets });
+			}
+			return readGraphAnswer(node, response, { expected: 'object', secrets }) as IDataObject;
+		};
+		try {
+			return await withGraphRetries(node, send, { repeat, oneShotBecause });
+		} catch (error) {
+			const nodeError = asNodeError(node, error);
+			nodeError.message = `${step} failed: ${nodeError.message}`;
+			if (onFailure) nodeError.description = `${nodeError.description ?? ''} ${onFailure}`.trim();
+			throw nodeError;
+		}
+	};
+}
+
 function graphRunner(spec: GraphOperationSpec) {
 	const expected = spec.list ? 'page' : 'object';
 	const outcomeCheck = spec.repeat === 'read' ? undefined : spec.outcomeCheck;
@@ -188,36 +227,9 @@ function graphRunner(spec: GraphOperationSpec) {
 				}
 			: undefined;
 
-		const graphStep: GraphStep = async ({ step, authScheme = 'Bearer', repeat, oneShotBecause: stepOneShot, onFailure, ...request }) => {
-			const sendStep = async () => {
-				let response: IN8nHttpFullResponse;
-				try {
-					response = (await this.helpers.httpRequest({
-						...request,
-						baseURL: requestData.options.baseURL,
-						headers: { Accept: 'application/json', ...request.headers, Authorization: `${authScheme} ${String(credentials.accessToken)}` },
-						json: true,
-						ignoreHttpStatusErrors: true,
-						returnFullResponse: true,
-						timeout: timeoutMs,
-					})) as IN8nHttpFullResponse;
-				} catch (error) {
-					throw transportError(node, error, { timeoutMs, secrets });
-				}
-				return readGraphAnswer(node, response, { expected: 'object', secrets }) as IDataObject;
-			};
-			try {
-				return await withGraphRetries(node, sendStep, { repeat, oneShotBecause: stepOneShot });
-			} catch (error) {
-				const nodeError = asNodeError(node, error);
-				nodeError.message = `${step} failed: ${nodeError.message}`;
-				if (onFailure) nodeError.description = `${nodeError.description ?? ''} ${onFailure}`.trim();
-				throw nodeError;
-			}
-		};
-
 		try {
 			if (spec.before) {
+				const graphStep = graphStepSender(this, { secrets, timeoutMs, baseURL: requestData.options.baseURL });
 				const bodyPart = await spec.before.call(this, graphStep);
 				if (bodyPart) requestData.options.body = { ...(requestData.options.body as IDataObject), ...bodyPart };
 			}

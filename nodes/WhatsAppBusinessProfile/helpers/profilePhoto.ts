@@ -124,7 +124,8 @@ export async function uploadProfilePhoto(this: IExecutePaginationFunctions, grap
 		step: UPLOAD_SESSION_STEP,
 		method: 'POST',
 		url: `/${appId}/uploads`,
-		qs: { file_length: photo.bytes.length, file_type: photo.mimeType, ...(photo.fileName ? { file_name: photo.fileName } : {}) },
+		// Meta's current guide lists file_name as required; an item without one gets a name from its type.
+		qs: { file_length: photo.bytes.length, file_type: photo.mimeType, file_name: photo.fileName ?? `profile-photo.${photo.mimeType === 'image/png' ? 'png' : 'jpg'}` },
 		// A repeated session start only leaves an unused session behind.
 		repeat: 'idempotentWrite',
 		onFailure: PROFILE_UNCHANGED,

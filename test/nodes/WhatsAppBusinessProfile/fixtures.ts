@@ -14,9 +14,12 @@ export const APP_ID = testCredentials.appId;
 export const JPEG_BYTES = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF lucky shrub photo'), Buffer.from([0xff, 0xd9])]);
 export const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR lucky shrub logo')]);
 
-/** An input item carrying a file in a binary field, as HTTP Request or Read Files gives it. */
-export function itemWithFile(bytes: Buffer, { property = 'data', mimeType = 'image/jpeg', fileName = 'profile.jpg' } = {}): INodeExecutionData {
-	return { json: {}, binary: { [property]: { data: bytes.toString('base64'), mimeType, fileName } } };
+/** An input item carrying a file in a binary field, as HTTP Request or Read Files gives it (no file name when it is empty). */
+export function itemWithFile(
+	bytes: Buffer,
+	{ property = 'data', mimeType = 'image/jpeg', fileName = 'profile.jpg' } = {},
+): INodeExecutionData {
+	return { json: {}, binary: { [property]: { data: bytes.toString('base64'), mimeType, ...(fileName ? { fileName } : {}) } } };
 }
 
 export async function runProfile(parameters: INodeParameters, { input, credentials = testCredentials }: { input?: INodeExecutionData[]; credentials?: typeof testCredentials } = {}) {

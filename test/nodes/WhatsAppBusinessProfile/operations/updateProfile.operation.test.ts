@@ -181,6 +181,17 @@ describe('WhatsApp Business Profile: Update Profile with a photo, when a step fa
 		expect(jsonOf(items)[0]).toMatchObject({ updatedFields: [], profilePhotoUploaded: true });
 	});
 
+	it('names the file after its type when the item has no file name', async () => {
+		const session = expectSessionStart(PNG_BYTES, 'image/png', 'profile-photo.png');
+		expectBytes(PNG_BYTES, 'image/png');
+		graphApi().post(PROFILE_PATH, { messaging_product: 'whatsapp', profile_picture_handle: HANDLE }).query({}).reply(200, { success: true });
+
+		const { error } = await update({}, withPhoto, { input: [itemWithFile(PNG_BYTES, { mimeType: 'image/png', fileName: '' })] });
+
+		expect(error).toBeUndefined();
+		expect(session.isDone()).toBe(true);
+	});
+
 	it('says that starting the upload session failed, with Meta\'s words, and sends nothing more', async () => {
 		graphApi()
 			.post(graphPath(`/${APP_ID}/uploads`))
