@@ -58,7 +58,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			description:
-				'ID of the Meta app that receives webhooks. Only the trigger needs it, to subscribe the app to WhatsApp Business Account events.',
+				'ID of your Meta app (App settings → Basic). The trigger needs it to subscribe the app to WhatsApp Business Account events, and WhatsApp Business Profile to upload a profile photo.',
 		},
 		{
 			displayName: 'App Secret',

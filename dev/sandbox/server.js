@@ -277,8 +277,9 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now, lat
 		let result;
 		try {
 			let body = {};
+			const rawBody = await readBody(req);
 			try {
-				body = parseBody(await readBody(req), req.headers['content-type']);
+				body = parseBody(rawBody, req.headers['content-type']);
 			} catch (error) {
 				if (!error.invalidJson) throw error;
 				throw errors.invalidParameter('The request body could not be parsed as JSON');
@@ -297,6 +298,8 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now, lat
 				segments,
 				params: { ...query, ...body },
 				headers: req.headers,
+				// The bytes of a file upload, as sent.
+				rawBody,
 				version,
 				pageUrl,
 				origin,

@@ -10,6 +10,7 @@ import type {
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
+	IHttpRequestMethods,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyOptions,
@@ -71,6 +72,34 @@ export interface AcrossParents {
 
 type FinishStep = (this: IExecutePaginationFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
 
+/** A request that must come before the operation's own (a file upload), named for the error when it fails. */
+export interface GraphStepRequest {
+	/** What the step does, in the user's words; a failure's message begins with it. */
+	step: string;
+	method: IHttpRequestMethods;
+	/** Path under `<Base URL>/<version>`, sent as given (an upload session ID carries its own query). */
+	url: string;
+	qs?: IDataObject;
+	headers?: Record<string, string>;
+	/** JSON, or raw bytes. */
+	body?: IDataObject | Buffer;
+	/** Meta's upload endpoint asks for `Authorization: OAuth <token>` rather than Bearer. */
+	authScheme?: 'Bearer' | 'OAuth';
+	repeat: RepeatSafety;
+	/** For a one-shot step: why it is sent at most once. */
+	oneShotBecause?: string;
+	/** What the failure leaves behind and what to do, added to the error's description. */
+	onFailure?: string;
+}
+
+export type GraphStep = (request: GraphStepRequest) => Promise<IDataObject>;
+
+/**
+ * Requests sent before the operation's own, under the same rules (base URL, timeout,
+ * error reading, retries, secrets); what it returns joins the operation's request body.
+ */
+type BeforeStep = (this: IExecutePaginationFunctions, graph: GraphStep) => Promise<IDataObject | undefined>;
+
 export type GraphOperationSpec = Repetition & {
 	name: string;
 	value: string;
@@ -91,6 +120,8 @@ export type GraphOperationSpec = Repetition & {
 	secrets?: Array<ValidatedParameter<unknown>>;
 	/** Runs once on all collected items, for outputs that summarise a whole list. */
 	finish?: FinishStep;
+	/** Requests that must come first, such as uploading a file whose handle the request sends. */
+	before?: BeforeStep;
 	/**
 	 * A Graph error on a repeated attempt that means the first attempt did the job (Delete:
 	 * the object is gone). Returns the output to give instead, or undefined.
@@ -226,6 +257,43 @@ async function readAcrossParents(
 	const perParent = await mapConcurrently(parents, concurrency, readParent, () => firstError !== undefined);
 	if (firstError) throw firstError;
 	return perParent.flatMap((items) => items ?? []);
+/**
+ * Sends the steps an operation declares in `before` with the runner's base URL, timeout,
+ * answer reading, retry rules and secret removal; a failure's message names the step.
+ */
+function graphStepSender(
+	context: IExecutePaginationFunctions,
+	{ secrets, timeoutMs, baseURL }: { secrets: string[]; timeoutMs: number; baseURL?: string },
+): GraphStep {
+	const node = context.getNode();
+	return async ({ step, authScheme = 'Bearer', repeat, oneShotBecause, onFailure, ...request }) => {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		const send = async () => {
+			let response: IN8nHttpFullResponse;
+			try {
+				response = (await context.helpers.httpRequest({
+					...request,
+					baseURL,
+					headers: { Accept: 'application/json', ...request.headers, Authorization: `${authScheme} ${String(credentials.accessToken)}` },
+					json: true,
+					ignoreHttpStatusErrors: true,
+					returnFullResponse: true,
+					timeout: timeoutMs,
+				})) as IN8nHttpFullResponse;
+			} catch (error) {
+				throw transportError(node, error, { timeoutMs, secrets });
+			}
+			return readGraphAnswer(node, response, { expected: 'object', secrets }) as IDataObject;
+		};
+		try {
+			return await withGraphRetries(node, send, { repeat, oneShotBecause });
+		} catch (error) {
+			const nodeError = asNodeError(node, error);
+			nodeError.message = `${step} failed: ${nodeError.message}`;
+			if (onFailure) nodeError.description = `${nodeError.description ?? ''} ${onFailure}`.trim();
+			throw nodeError;
+		}
+	};
 }
 
 function graphRunner(spec: GraphOperationSpec) {
@@ -283,6 +351,11 @@ function graphRunner(spec: GraphOperationSpec) {
 			: undefined;
 
 		try {
+			if (spec.before) {
+				const graphStep = graphStepSender(this, { secrets, timeoutMs, baseURL: requestData.options.baseURL });
+				const bodyPart = await spec.before.call(this, graphStep);
+				if (bodyPart) requestData.options.body = { ...(requestData.options.body as IDataObject), ...bodyPart };
+			}
 			const items = await collectPages(
 				async (cursor, pageSize) => {
 					const qs = { ...requestData.options.qs };

@@ -190,6 +190,12 @@ const NODES = [
 		lists: () => checkWabaThenPhoneNumbers("Jasper's Market", "Jasper's Ice Cream"),
 	},
 	{
+		name: 'whatsAppBusinessProfile',
+		alias: 'ice breakers',
+		screenshotOperation: 'updateProfile',
+		lists: () => checkWabaThenPhoneNumbers('Acme Support', 'Acme Sales'),
+	},
+	{
 		name: 'whatsAppBusinessAccounts',
 		alias: 'WhatsApp Business Account',
 		screenshotOperation: 'getAll',

@@ -21,6 +21,7 @@ const EXAMPLES = {
 	alerting: { file: 'alerting.json', trigger: 'WhatsApp phone number events' },
 	migration: { file: 'migrate-number.json', trigger: 'Start migration' },
 	fleet: { file: 'fleet-report.json', trigger: 'Fleet report' },
+	profile: { file: 'apply-profile-template.json', trigger: 'Apply profile template' },
 };
 
 const DEFAULT_OWNER = {

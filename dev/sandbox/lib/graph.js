@@ -8,6 +8,7 @@ const { send } = require('./http');
 const { digitsOf } = require('./phoneFormat');
 const { handleQrCodes } = require('./qrCodes');
 const { DATA_LOCALIZATION_REGIONS } = require('./world');
+const profile = require('./profile');
 
 const PHONE_FIELDS = [
 	'id', 'display_phone_number', 'verified_name', 'status', 'quality_rating', 'code_verification_status', 'name_status',
@@ -15,6 +16,7 @@ const PHONE_FIELDS = [
 	'last_onboarded_time', 'account_mode', 'is_official_business_account', 'is_pin_enabled', 'is_preverified_number',
 	'health_status', 'webhook_configuration', 'official_business_account', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
 	'country_code', 'country_dial_code', 'search_visibility', 'quality_score', 'eligibility_for_api_business_global_search',
+	'conversational_automation',
 ];
 const PHONE_LIST_DEFAULTS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'webhook_configuration', 'id'];
 const PHONE_GET_DEFAULTS = ['code_verification_status', 'display_phone_number', 'id', 'quality_rating', 'verified_name'];
@@ -426,6 +428,8 @@ function handlePhone(world, request, phone) {
 	}
 	if (edge === 'official_business_account') return officialBusinessAccount(world, request, phone);
 	if (edge === 'message_qrdls') return handleQrCodes(world, request, phone);
+	if (edge === 'whatsapp_business_profile') return profile.businessProfile(world, request, phone, { parseFields });
+	if (edge === 'conversational_automation') return profile.conversationalAutomation(world, request, phone);
 	if (method === 'POST' && edge === 'register') {
 		const product = required(params, 'messaging_product');
 		if (product !== 'whatsapp') throw errors.invalidParameter('Param messaging_product must be "whatsapp"');
@@ -585,7 +589,7 @@ function patternOf(world, method, segments) {
 	if (!segments.length) return `${method} /`;
 	const [id, ...rest] = segments;
 	const kind = id === 'me' ? 'me' : world.kindOf(id);
-	const head = kind ? PLACEHOLDERS[kind] : /^\d+$/.test(id) ? '{id}' : id;
+	const head = kind ? PLACEHOLDERS[kind] : /^\d+$/.test(id) ? '{id}' : id.startsWith('upload:') ? '{upload_session}' : id;
 	if (rest[0] === 'message_qrdls' && rest.length === 2) rest[1] = '{code}';
 	return `${method} /${[head, ...rest].join('/')}`;
 }
@@ -626,6 +630,7 @@ async function dispatch(world, request, headers) {
 	if (!id) throw errors.unsupported(method, '');
 	request.id = id;
 	request.edge = edge;
+	if (id.startsWith('upload:') && !edge && tokenKind === 'user') return profile.uploadFile(world, request);
 	const kind = id === 'me' ? 'me' : world.kindOf(id);
 	// Only a QR code is addressed below an edge (`/<PHONE_NUMBER_ID>/message_qrdls/<CODE>`).
 	if (!kind || (extra.length && !(kind === 'phone' && edge === 'message_qrdls' && extra.length === 1))) throw errors.unsupported(method, id);
@@ -652,6 +657,7 @@ async function dispatch(world, request, headers) {
 			}
 			return unknownEdge(request, 'user');
 		case 'app':
+			if (edge === 'uploads' && method === 'POST' && tokenKind === 'user') return profile.startUpload(world, request);
 			if (edge === 'subscriptions') {
 				if (tokenKind !== 'app') throw errors.appTokenRequired();
 				return appSubscriptions(world, request);

@@ -53,6 +53,8 @@ function parseMultipart(raw, contentType) {
 /** Graph accepts JSON, form-encoded and multipart bodies alike. */
 function parseBody(raw, contentType = '') {
 	if (!raw.length) return {};
+	// A file upload's bytes are not fields.
+	if (/^(image|video|application\/(pdf|octet-stream))\b/i.test(contentType)) return {};
 	const text = raw.toString('utf8');
 	if (/multipart\/form-data/i.test(contentType)) return parseMultipart(raw, contentType);
 	if (/json/i.test(contentType) || /^\s*[{[]/.test(text)) {

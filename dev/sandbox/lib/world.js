@@ -5,6 +5,7 @@ const crypto = require('node:crypto');
 const { errors } = require('./errors');
 const { DAY_MS, HOUR_MS, graphTime, parseTime } = require('./time');
 const { digitsOf, dialCodeOf, formatDisplayNumber, regionOf } = require('./phoneFormat');
+const { automationView, loadProfiles, profileSnapshot } = require('./profile');
 
 const VERIFICATION_DAYS = 90;
 const REVERIFY_WINDOW_DAYS = 45;
@@ -138,6 +139,7 @@ class World {
 				),
 			});
 		}
+		loadProfiles(this, source);
 		this.applyTime();
 	}
 
@@ -388,6 +390,7 @@ class World {
 			webhook_configuration: webhookConfiguration && Object.keys(webhookConfiguration).length ? webhookConfiguration : undefined,
 			official_business_account: { oba_status: sandbox.oba.status },
 			is_official_business_account: sandbox.oba.status === 'APPROVED' || !!phone.is_official_business_account,
+			conversational_automation: automationView(this, phone.id),
 		};
 	}
 
@@ -743,6 +746,7 @@ class World {
 				partners: entry.partners,
 			})),
 			appSubscriptions: [...this.appSubscriptions.values()].map(render),
+			profiles: render(profileSnapshot(this)),
 		};
 	}
 }

@@ -7,7 +7,7 @@ import * as setTwoStepPin from '../../../nodes/WhatsAppSettings/operations/setTw
 import * as verifyCode from '../../../nodes/WhatsAppVerification/operations/verifyCode.operation';
 import { loadPackage } from '../../harness/engine';
 
-const ACTION_NODES = ['whatsAppPhoneNumbers', 'whatsAppPreVerifiedNumbers', 'whatsAppVerification', 'whatsAppSettings', 'whatsAppBusinessAccounts'];
+const ACTION_NODES = ['whatsAppPhoneNumbers', 'whatsAppPreVerifiedNumbers', 'whatsAppVerification', 'whatsAppSettings', 'whatsAppBusinessAccounts', 'whatsAppBusinessProfile'];
 
 async function descriptionOf(type: string): Promise<INodeTypeDescription> {
 	return (await loadPackage()).getNode(type).type.description as INodeTypeDescription;
