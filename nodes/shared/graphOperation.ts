@@ -257,6 +257,8 @@ async function readAcrossParents(
 	const perParent = await mapConcurrently(parents, concurrency, readParent, () => firstError !== undefined);
 	if (firstError) throw firstError;
 	return perParent.flatMap((items) => items ?? []);
+}
+
 /**
  * Sends the steps an operation declares in `before` with the runner's base URL, timeout,
  * answer reading, retry rules and secret removal; a failure's message names the step.
