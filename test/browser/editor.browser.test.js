@@ -2,7 +2,7 @@
 /**
  * The nodes in a real browser: a real n8n 2.41 with this package installed as a community
  * package (dev/n8n/lib/harness.js: Graph sandbox + n8n + owner + credential), its editor in headless
- * Debian Chromium driven by playwright-core. For each of the six nodes: find it in the node panel
+ * Debian Chromium driven by playwright-core. For each node of the package: find it in the node panel
  * by its display name and by an alias from its codex, add it to a canvas, open it, go through its
  * operations checking the fields the editor shows, open resource locators' "From list" and check
  * the sandbox's entries appear, and save a screenshot to .e2e/screenshots/<node>.png.
@@ -153,7 +153,7 @@ async function setBoolean(name, value) {
 }
 
 /**
- * The six nodes. `alias` must be in the node's codex; `variants` are the parameter values to go
+ * The package's nodes. `alias` must be in the node's codex; `variants` are the parameter values to go
  * through besides each operation; `lists` checks the resource locators and leaves the node in the
  * state the screenshot shows (`screenshotOperation`).
  */

@@ -3,7 +3,10 @@
  * The onboarding workflow in a real n8n: examples/onboard-pre-verified-number.json, run as the
  * editor runs it, against the Graph sandbox; the execution is read back over n8n's REST API.
  */
+const path = require('node:path');
+
 const { startStack } = require('../../dev/n8n/lib/harness');
+const { packageJson } = require('../../dev/n8n/lib/install');
 const { checkOnboarding } = require('../../dev/n8n/lib/checks');
 
 let stack;
@@ -18,14 +21,13 @@ afterAll(async () => {
 
 test('the package is loaded under its own name, as for users', async () => {
 	const types = (await stack.client.nodeTypes()).map((t) => t.name);
-	for (const name of [
-		'whatsAppPhoneNumbers',
-		'whatsAppPreVerifiedNumbers',
-		'whatsAppVerification',
-		'whatsAppSettings',
-		'whatsAppBusinessAccounts',
-		'whatsAppPhoneNumberTrigger',
-	]) {
+	// Every node the package declares, by the name its class gives (the file name, first letter lower-cased).
+	const declared = packageJson.n8n.nodes.map((file) => {
+		const base = path.basename(file, '.node.js');
+		return base[0].toLowerCase() + base.slice(1);
+	});
+	expect(declared).toHaveLength(8);
+	for (const name of declared) {
 		expect(types).toContain(`n8n-nodes-whatsapp-phone-numbers.${name}`);
 	}
 	const credentials = (await stack.client.credentialTypes()).map((t) => t.name);
