@@ -37,7 +37,14 @@ async function newRuns(ctx, list, before) {
 	const runs = [];
 	for (const summary of list.filter((e) => !known.has(String(e.id)))) {
 		const execution = await ctx.client.getExecution(summary.id);
-		runs.push({ id: String(summary.id), status: execution.status, items: nodeOutput(execution, ctx.trigger) || [] });
+		runs.push({
+			id: String(summary.id),
+			status: execution.status,
+			mode: execution.mode,
+			startedAt: execution.startedAt,
+			retryOf: execution.retryOf ?? null,
+			items: nodeOutput(execution, ctx.trigger) || [],
+		});
 	}
 	return runs;
 }
@@ -96,6 +103,7 @@ async function bursts(ctx, load, tagBase) {
 			changes: load,
 			ranFirst: ranOf(first).length,
 			redeliveriesThatRan: ranOf(again).length,
+			ranAgain: ranOf(again).map(({ id, status, mode, startedAt, retryOf, items }) => ({ id, status, mode, startedAt, retryOf, changeId: items[0].changeId })),
 			redeliveriesStoppedAtTrigger: again.length - ranOf(again).length,
 		};
 	}
@@ -112,6 +120,15 @@ async function bursts(ctx, load, tagBase) {
 			pairs,
 			ranOnce: [...perChange.values()].filter((c) => c === 1).length,
 			ranTwice: [...perChange.values()].filter((c) => c > 1).length,
+			// Which executions ran a change twice, to tell a second execution from a re-run of one.
+			twice: [...perChange.entries()]
+				.filter(([, count]) => count > 1)
+				.map(([changeId]) => ({
+					changeId,
+					executions: ranOf(runs)
+						.filter((run) => run.items[0].changeId === changeId)
+						.map(({ id, status, mode, startedAt, retryOf }) => ({ id, status, mode, startedAt, retryOf })),
+				})),
 			neverRan: pairs - perChange.size,
 			stoppedAtTrigger: runs.length - ranOf(runs).length,
 		};
@@ -134,6 +151,8 @@ async function bursts(ctx, load, tagBase) {
 		);
 		results.customersHashesThenChanged = { customers, changesReported: detected.size, startedByFirstHashes };
 	}
+	// Rows n8n's execution list repeated across pages during the run (each counted once above).
+	results.executionListRowsRepeated = ctx.client.repeatedListRows;
 	return results;
 }
 

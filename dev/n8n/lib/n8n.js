@@ -178,6 +178,8 @@ class N8nClient {
 		this.n8nDir = n8nDir;
 		this.cookie = '';
 		this.browserId = 'e2e-browser-0b6f1c2e';
+		/** Rows n8n's execution list gave more than once (see listExecutions). */
+		this.repeatedListRows = 0;
 	}
 
 	async request(method, route, body, { raw = false, expectStatus, attempt = 0 } = {}) {
@@ -341,7 +343,12 @@ class N8nClient {
 		}
 	}
 
-	/** Every execution (summaries) of a workflow, newest first, following the list's cursor. */
+	/**
+	 * Every execution (summaries) of a workflow, newest first, following the list's cursor, each
+	 * once. n8n 2.41 sorts a page by start time but continues after the page's last row by ID, so
+	 * when executions started out of ID order (a queue-mode worker runs ten at a time) the next
+	 * page repeats some rows; a repeated ID is one execution.
+	 */
 	async listExecutions(workflowId, { status } = {}) {
 		const all = [];
 		let cursor;
@@ -355,7 +362,16 @@ class N8nClient {
 			cursor = result.nextCursor;
 			if (!cursor || !(result.results || []).length) break;
 		}
-		return all;
+		const unfinished = (execution) => ['new', 'running', 'waiting'].includes(execution.status);
+		const byId = new Map();
+		for (const execution of all) {
+			const id = String(execution.id);
+			const seen = byId.get(id);
+			if (seen) this.repeatedListRows += 1;
+			// A row read while running and again once finished: keep the unfinished one, so a wait goes on.
+			if (!seen || (unfinished(execution) && !unfinished(seen))) byId.set(id, execution);
+		}
+		return [...byId.values()];
 	}
 }
 
