@@ -309,7 +309,7 @@ async function main() {
 		const markdown = [
 			'# Benchmark results',
 			'',
-			'Written by `npm run bench` (dev/bench/run.js); how to read it: the "Benchmarks" section of the README.',
+			'Written by `npm run bench` (dev/bench/run.js); how to read it: dev/bench/README.md.',
 			'',
 			`- Machine: ${machineLine()}`,
 			`- Date: ${date}`,

@@ -7,7 +7,7 @@
  * operations checking the fields the editor shows, open resource locators' "From list" and check
  * the sandbox's entries appear, and save a screenshot to .e2e/screenshots/<node>.png.
  * Fails on a missing node, an icon that does not load, or a browser console error raised by this
- * package. `npm run test:browser`; see "Browser check" in the README.
+ * package. `npm run test:browser`; see "The browser check" in CONTRIBUTING.md.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -21,11 +21,9 @@ const { expectedFields, operationsOf } = require('./lib/fields');
 const ed = require('./lib/editor');
 
 const PACKAGE = ed.PACKAGE;
-// Each run writes to .e2e/screenshots (ignored by git); the ones the README shows, in
-// test/browser/screenshots, are replaced only on purpose: UPDATE_SCREENSHOTS=1 npm run test:browser.
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-	? path.join(__dirname, 'screenshots')
-	: path.join(__dirname, '..', '..', '.e2e', 'screenshots');
+// Each run writes to .e2e/screenshots (ignored by git); the copies the documentation shows, in
+// docs/images, are replaced only on purpose, by `npm run screenshots` after a run.
+const SCREENSHOTS = path.join(repoRoot, '.e2e', 'screenshots');
 const CREDENTIAL_NAME = 'WhatsApp Business Management (sandbox)';
 
 /** What "raised by this package" means in the console: it names the package, its nodes or its domain. */

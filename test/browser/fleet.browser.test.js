@@ -3,7 +3,7 @@
  * The fleet report as people see it: examples/fleet-report.json in a real n8n against the
  * sandbox's 25-WABA world, its page opened in headless Chromium. The figures the browser renders
  * are checked against the world, the page loads nothing but itself, and a screenshot goes to
- * .e2e/screenshots/fleet-report.png (and, with UPDATE_SCREENSHOTS=1, to the one the README shows).
+ * .e2e/screenshots/fleet-report.png (`npm run screenshots` copies it to the one the README shows).
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,9 +14,7 @@ const { generateFleet } = require('../../dev/sandbox/fixtures/fleet');
 
 const { launchBrowser } = require('./lib/browser');
 
-const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
-	? path.join(__dirname, 'screenshots')
-	: path.join(__dirname, '..', '..', '.e2e', 'screenshots');
+const SCREENSHOTS = path.join(__dirname, '..', '..', '.e2e', 'screenshots');
 const REVOKED_WABA = '600000000000025';
 
 let stack;

@@ -1,0 +1,84 @@
+/**
+ * The repository's documentation stays whole: every fence closed, every relative link and anchor
+ * resolves, every node has its page under docs/nodes with a `### <Operation>` section for each
+ * operation of the built node (so a new operation without documentation fails here), the README
+ * links every node page, and every example workflow is described.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+import {
+	brokenLinks,
+	markdownFiles,
+	missingOperationSections,
+	nodePage,
+	repositoryReader,
+	unclosedFences,
+	type Problem,
+} from './markdown';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const read = repositoryReader(ROOT);
+const files = markdownFiles(ROOT);
+// Drafts other branches leave for the pages; they are merged into the pages, whose links count.
+const published = files.filter((file) => !file.startsWith('docs/pending/'));
+
+const show = (problems: Problem[]) => problems.map((problem) => `${problem.file}:${problem.line}: ${problem.message}`);
+
+interface NodeDescription {
+	name: string;
+	displayName: string;
+	properties: Array<{ name: string; options?: Array<{ name: string }> }>;
+}
+
+function builtNodes(): NodeDescription[] {
+	const packageJson = JSON.parse(read('package.json') ?? '{}') as { n8n: { nodes: string[] } };
+	return packageJson.n8n.nodes.map((file) => {
+		const exported = require(path.join(ROOT, file)) as Record<string, new () => { description: NodeDescription }>;
+		return new (Object.values(exported)[0])().description;
+	});
+}
+
+/** Every operation's display name, over every version the node has. */
+function operationNames(description: NodeDescription): string[] {
+	const names = description.properties
+		.filter((property) => property.name === 'operation')
+		.flatMap((property) => (property.options ?? []).map((option) => option.name));
+	return [...new Set(names)];
+}
+
+describe('the documentation', () => {
+	it('has the pages the README points to', () => {
+		expect(files).toEqual(expect.arrayContaining(['README.md', 'CHANGELOG.md', 'CONTRIBUTING.md', 'docs/trigger.md', 'dev/bench/README.md']));
+	});
+
+	it('closes every Markdown code fence', () => {
+		expect(show(files.flatMap((file) => unclosedFences(file, read(file)!)))).toEqual([]);
+	});
+
+	it('has no relative link or anchor that does not resolve', () => {
+		expect(show(published.flatMap((file) => brokenLinks(file, read(file)!, read)))).toEqual([]);
+	});
+
+	it('gives every node a page, with a section per operation, linked from the README', () => {
+		const nodes = builtNodes();
+		expect(nodes.length).toBeGreaterThanOrEqual(8);
+		const readme = read('README.md')!;
+		const problems = nodes.flatMap((node) => {
+			const page = nodePage(node.name);
+			const text = read(page);
+			if (text === undefined) return [`${node.displayName}: no page ${page}`];
+			const unlinked = readme.includes(`](${page})`) ? [] : [`README.md: no link to ${page} (${node.displayName})`];
+			return [...unlinked, ...show(missingOperationSections(page, text, operationNames(node)))];
+		});
+		expect(problems).toEqual([]);
+	});
+
+	it('describes every example workflow in the README or a page', () => {
+		const pages = published.filter((file) => file === 'README.md' || file.startsWith('docs/'));
+		const text = pages.map((file) => read(file)).join('\n');
+		const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
+		expect(examples.length).toBeGreaterThan(0);
+		expect(examples.filter((example) => !text.includes(`examples/${example}`))).toEqual([]);
+	});
+});
