@@ -1,6 +1,8 @@
 import type { ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { phoneNumberAsWritten } from './phoneNumberText';
+import { lifecycleOfPreVerifiedNumber, type PreVerifiedLifecycle } from './preVerifiedLifecycle';
 import { graphApiList } from './transport';
 
 /** How many entries a list in the editor fetches before the user narrows it by typing. */
@@ -119,16 +121,35 @@ export async function searchPreVerifiedNumbers(
 		});
 	}
 	const numbers = await graphApiList.call(this, `/${businessId}/preverified_numbers`, {
-		fields: 'id,phone_number,code_verification_status',
+		fields: 'id,phone_number,code_verification_status,code_verification_time,verification_expiry_time',
 	}, { maxResults: LIST_SEARCH_LIMIT });
+	const now = new Date();
 	return {
 		results: numbers
 			.filter((number) => matches(filter, number.phone_number, number.id))
 			.map((number) => ({
-				name: `${String(number.phone_number ?? number.id)} — ${String(number.code_verification_status ?? 'status unknown')}`,
+				name: `${phoneNumberAsWritten(String(number.phone_number ?? number.id))} — ${whatComesNext(lifecycleOfPreVerifiedNumber(number, now))}`,
 				value: String(number.id),
 			})),
 	};
+}
+
+/** A pool number's state and what matters next, in a few words: `verified, 12 days left`. */
+export function whatComesNext(lifecycle: PreVerifiedLifecycle): string {
+	const days = lifecycle.daysUntilExpiry;
+	const left = days === null ? '' : days > 0 ? `, ${days} ${days === 1 ? 'day' : 'days'} left` : ', expires today';
+	switch (lifecycle.state) {
+		case 'verified':
+			return `verified${left}`;
+		case 're-verification window open':
+			return `verified${left}, re-verify now`;
+		case 'lapsed':
+			return 'lapsed, needs a new code';
+		case 'awaiting verification':
+			return 'not verified yet, needs a code';
+		default:
+			return 'status unknown';
+	}
 }
 
 /** The `methods.listSearch` block every node registers. */

@@ -19,6 +19,7 @@ const { freePort } = require('../../dev/n8n/lib/n8n');
 const { launchBrowser } = require('./lib/browser');
 const { expectedFields, operationsOf } = require('./lib/fields');
 const ed = require('./lib/editor');
+const { phoneNumberAsWritten } = require('../../dist/nodes/shared/phoneNumberText');
 
 const PACKAGE = ed.PACKAGE;
 // Each run writes to .e2e/screenshots (ignored by git); the copies the documentation shows, in
@@ -121,9 +122,10 @@ async function checkBusinessThenPool(pickDigits) {
 	const { businesses, businessEntries } = await checkBusinesses();
 	const pool = sandboxState().preVerifiedNumbers.filter((p) => p.business_id === businesses[0].id);
 	const poolEntries = await ed.openList(page, 'preVerifiedNumberId');
+	// As people write them (+1 211-555-5105), each with its state and what comes next.
 	expectEntries(
 		poolEntries,
-		pool.map((p) => p.phone_number),
+		pool.map((p) => `${phoneNumberAsWritten(p.phone_number)} — `),
 		'pre-verified pool',
 	);
 	if (poolEntries.length !== pool.length)
@@ -134,7 +136,7 @@ async function checkBusinessThenPool(pickDigits) {
 			`typing "${pickDigits}" in the pool list should leave one entry; it showed ${JSON.stringify(filtered)}`,
 		);
 	}
-	await ed.pickListEntry(page, pickDigits);
+	await ed.pickListEntry(page, phoneNumberAsWritten(pickDigits));
 	return { businessEntries, poolEntries };
 }
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n
 
 import { preVerifiedNumberIdField } from '../../shared/descriptions';
 import { idsOf, taggedWith, withNamedId } from '../../shared/outputs';
-import { lifecycleOfPreVerifiedNumber } from './lifecycle';
+import { lifecycleOfPreVerifiedNumber } from '../../shared/preVerifiedLifecycle';
 
 /** A pre-verified number as Graph returned it (`id` kept), with its ID in the user's words and its lifecycle. */
 export function describePreVerifiedNumber(number: IDataObject, now: Date): IDataObject {

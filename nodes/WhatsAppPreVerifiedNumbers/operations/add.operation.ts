@@ -6,7 +6,7 @@ import { withNamedId } from '../../shared/outputs';
 import { fieldOf, getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
-import { computePreVerifiedLifecycle } from '../helpers/lifecycle';
+import { computePreVerifiedLifecycle } from '../../shared/preVerifiedLifecycle';
 
 const phoneNumberProperty: INodeProperties = {
 	displayName: 'Phone Number',

@@ -3,7 +3,7 @@ import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } fro
 import { businessIdField, businessIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { dueForReverification, type PreVerifiedLifecycle } from '../helpers/lifecycle';
+import { dueForReverification, type PreVerifiedLifecycle } from '../../shared/preVerifiedLifecycle';
 import { describePreVerifiedNumber } from '../helpers/output';
 import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
 

@@ -86,17 +86,63 @@ describe('list searches', () => {
 		});
 	});
 
-	it('lists the pool of the chosen business with each number\'s status', async () => {
+	it('lists the pool of the chosen business as people write the numbers, with what matters next', async () => {
+		const DAY = 86_400_000;
+		const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString().replace('Z', '+0000');
+		const inDaysAnd = (days: number) => new Date(Date.now() + days * DAY + 6 * 3_600_000).toISOString().replace('Z', '+0000');
 		graphApi()
 			.get(graphPath(`/${BUSINESS_ID}/preverified_numbers`))
-			.query({ fields: 'id,phone_number,code_verification_status', limit: '100' })
-			.reply(200, { data: [{ id: '7', phone_number: '15550783881', code_verification_status: 'VERIFIED' }, { id: '8' }] });
+			.query({ fields: 'id,phone_number,code_verification_status,code_verification_time,verification_expiry_time', limit: '100' })
+			.reply(200, {
+				data: [
+					// verified 78 days ago: 12 days before it lapses, inside the 45-day window
+					{ id: '1706193509821735', phone_number: '12115555105', code_verification_status: 'VERIFIED', code_verification_time: hoursAgo(78 * 24), verification_expiry_time: inDaysAnd(12) },
+					// verified 10 days ago: 80 days left, the window not open yet
+					{ id: '1706193509821731', phone_number: '12115555101', code_verification_status: 'VERIFIED', code_verification_time: hoursAgo(10 * 24), verification_expiry_time: inDaysAnd(80) },
+					{ id: '1706193509821732', phone_number: '12115555102', code_verification_status: 'VERIFIED', code_verification_time: hoursAgo(89 * 24), verification_expiry_time: inDaysAnd(1) },
+					{ id: '1706193509821736', phone_number: '12115555106', code_verification_status: 'EXPIRED', code_verification_time: hoursAgo(100 * 24), verification_expiry_time: hoursAgo(10 * 24) },
+					{ id: '1706193509821737', phone_number: '447700900123', code_verification_status: 'NOT_VERIFIED' },
+					{ id: '8' },
+				],
+			});
 
 		expect(await search('searchPreVerifiedNumbers', { businessId: rl(BUSINESS_ID) })).toEqual({
 			results: [
-				{ name: '15550783881 — VERIFIED', value: '7' },
+				{ name: '+1 211-555-5105 — verified, 12 days left, re-verify now', value: '1706193509821735' },
+				{ name: '+1 211-555-5101 — verified, 80 days left', value: '1706193509821731' },
+				{ name: '+1 211-555-5102 — verified, 1 day left, re-verify now', value: '1706193509821732' },
+				{ name: '+1 211-555-5106 — lapsed, needs a new code', value: '1706193509821736' },
+				{ name: '+44 7700900123 — not verified yet, needs a code', value: '1706193509821737' },
 				{ name: '8 — status unknown', value: '8' },
 			],
+		});
+	});
+
+	it('narrows the pool by the digits typed, however the number is written', async () => {
+		graphApi()
+			.get(graphPath(`/${BUSINESS_ID}/preverified_numbers`))
+			.query({ fields: 'id,phone_number,code_verification_status,code_verification_time,verification_expiry_time', limit: '100' })
+			.reply(200, {
+				data: [
+					{ id: '7', phone_number: '15550783881', code_verification_status: 'NOT_VERIFIED' },
+					{ id: '9', phone_number: '12115555105', code_verification_status: 'NOT_VERIFIED' },
+				],
+			});
+
+		expect(await search('searchPreVerifiedNumbers', { businessId: rl(BUSINESS_ID) }, '+1 555-078')).toEqual({
+			results: [{ name: '+1 555-078-3881 — not verified yet, needs a code', value: '7' }],
+		});
+	});
+
+	it('lists the pool the same way in the WhatsApp Verification node', async () => {
+		graphApi()
+			.get(graphPath(`/${BUSINESS_ID}/preverified_numbers`))
+			.query({ fields: 'id,phone_number,code_verification_status,code_verification_time,verification_expiry_time', limit: '100' })
+			.reply(200, { data: [{ id: '7', phone_number: '15550783881', code_verification_status: 'NOT_VERIFIED' }] });
+
+		const parameters = { numberType: 'preVerifiedNumber', businessId: rl(BUSINESS_ID) };
+		expect(await search('searchPreVerifiedNumbers', parameters, undefined, 'whatsAppVerification')).toEqual({
+			results: [{ name: '+1 555-078-3881 — not verified yet, needs a code', value: '7' }],
 		});
 	});
 

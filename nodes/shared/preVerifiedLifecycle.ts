@@ -1,4 +1,4 @@
-import { addDays, daysUntil, inDays, isoDay, parseGraphTime } from '../../shared/graphTime';
+import { addDays, daysUntil, inDays, isoDay, parseGraphTime } from './graphTime';
 
 /** A verified, unclaimed pre-verified number reverts to unverified this long after verification. */
 export const VERIFICATION_VALID_DAYS = 90;

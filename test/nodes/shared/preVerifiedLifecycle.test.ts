@@ -2,7 +2,7 @@ import {
 	computePreVerifiedLifecycle,
 	dueForReverification,
 	lifecycleOfPreVerifiedNumber,
-} from '../../../../nodes/WhatsAppPreVerifiedNumbers/helpers/lifecycle';
+} from '../../../nodes/shared/preVerifiedLifecycle';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2026-03-01T12:00:00.000Z');
