@@ -146,7 +146,7 @@ export function whatComesNext(lifecycle: PreVerifiedLifecycle): string {
 		case 'lapsed':
 			return 'lapsed, needs a new code';
 		case 'awaiting verification':
-			return 'not verified yet, needs a code';
+			return 'not verified, needs a code';
 		default:
 			return 'status unknown';
 	}

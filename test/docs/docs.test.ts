@@ -74,6 +74,30 @@ describe('the documentation', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it("sends the editor's Docs links to each node's page and the credential's to the README's Credentials", () => {
+		const packageJson = JSON.parse(read('package.json')!) as { repository: { url: string }; n8n: { nodes: string[] } };
+		const repository = packageJson.repository.url.replace(/\.git$/, '');
+		const codexLinks = packageJson.n8n.nodes.flatMap((file) => {
+			const codexFile = file.replace(/^dist\//, '').replace(/\.js$/, '.json');
+			const codex = JSON.parse(read(codexFile)!) as {
+				node: string;
+				resources: Record<'primaryDocumentation' | 'credentialDocumentation', Array<{ url: string }>>;
+			};
+			const page = nodePage(codex.node.split('.').pop()!);
+			return [
+				{ where: `${codexFile} primaryDocumentation`, url: codex.resources.primaryDocumentation[0]?.url, expected: `${repository}/blob/main/${page}` },
+				...codex.resources.credentialDocumentation.map(({ url }) => ({ where: `${codexFile} credentialDocumentation`, url, expected: `${repository}#credentials` })),
+			];
+		});
+		const credential = read('credentials/WhatsAppBusinessManagementApi.credentials.ts')!;
+		const credentialUrl = /documentationUrl =\s*'([^']+)'/.exec(credential)?.[1];
+		const links = [...codexLinks, { where: 'credential documentationUrl', url: credentialUrl, expected: `${repository}#credentials` }];
+		expect(links.filter((link) => link.url !== link.expected)).toEqual([]);
+		// Where they point exists: the page, and the README's Credentials heading.
+		const asMarkdown = links.map((link) => `[docs](${link.url!.slice(repository.length).replace(/^\/blob\/main\//, '') || 'README.md'})`);
+		expect(show(brokenLinks('README.md', asMarkdown.join('\n'), read))).toEqual([]);
+	});
+
 	it('describes every example workflow in the README or a page', () => {
 		const pages = published.filter((file) => file === 'README.md' || file.startsWith('docs/'));
 		const text = pages.map((file) => read(file)).join('\n');

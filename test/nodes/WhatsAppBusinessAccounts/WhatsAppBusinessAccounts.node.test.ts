@@ -39,7 +39,7 @@ describe('WhatsApp Business Accounts: editor description', () => {
 		expect(codex?.categories).toEqual(['Communication', 'Development']);
 		expect(codex?.alias).toEqual(expect.arrayContaining(['WABA', 'client WABA', 'health']));
 		expect(codex?.resources?.primaryDocumentation?.map(({ url }) => url)).toEqual([
-			'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#whatsapp-business-accounts',
+			'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers/blob/main/docs/nodes/business-accounts.md',
 			'https://developers.facebook.com/docs/graph-api/reference/whats-app-business-account',
 			'https://developers.facebook.com/docs/whatsapp/cloud-api/health-status',
 		]);

@@ -33,7 +33,7 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 			resources: {
 				credentialDocumentation: [{ url: 'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#credentials' }],
 				primaryDocumentation: [
-					{ url: 'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#whatsapp-phone-number-trigger' },
+					{ url: 'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers/blob/main/docs/nodes/phone-number-trigger.md' },
 					{ url: 'https://developers.facebook.com/docs/whatsapp/cloud-api/webhooks/components' },
 				],
 			},

@@ -125,7 +125,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		expect(codex?.categories).toEqual(['Communication', 'Development']);
 		expect(codex?.alias).toEqual(expect.arrayContaining(['WABA', 'register number', 'phone number', 'display name']));
 		expect(codex?.resources?.primaryDocumentation?.map(({ url }) => url)).toEqual([
-			'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers#whatsapp-phone-numbers',
+			'https://github.com/n8n-nodes-whatsapp-phone-numbers/n8n-nodes-whatsapp-phone-numbers/blob/main/docs/nodes/phone-numbers.md',
 			'https://developers.facebook.com/docs/whatsapp/business-management-api/manage-phone-numbers',
 			'https://developers.facebook.com/docs/whatsapp/cloud-api/reference/registration',
 		]);

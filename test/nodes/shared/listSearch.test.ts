@@ -112,7 +112,7 @@ describe('list searches', () => {
 				{ name: '+1 211-555-5101 — verified, 80 days left', value: '1706193509821731' },
 				{ name: '+1 211-555-5102 — verified, 1 day left, re-verify now', value: '1706193509821732' },
 				{ name: '+1 211-555-5106 — lapsed, needs a new code', value: '1706193509821736' },
-				{ name: '+44 7700900123 — not verified yet, needs a code', value: '1706193509821737' },
+				{ name: '+44 7700900123 — not verified, needs a code', value: '1706193509821737' },
 				{ name: '8 — status unknown', value: '8' },
 			],
 		});
@@ -130,7 +130,7 @@ describe('list searches', () => {
 			});
 
 		expect(await search('searchPreVerifiedNumbers', { businessId: rl(BUSINESS_ID) }, '+1 555-078')).toEqual({
-			results: [{ name: '+1 555-078-3881 — not verified yet, needs a code', value: '7' }],
+			results: [{ name: '+1 555-078-3881 — not verified, needs a code', value: '7' }],
 		});
 	});
 
@@ -142,7 +142,7 @@ describe('list searches', () => {
 
 		const parameters = { numberType: 'preVerifiedNumber', businessId: rl(BUSINESS_ID) };
 		expect(await search('searchPreVerifiedNumbers', parameters, undefined, 'whatsAppVerification')).toEqual({
-			results: [{ name: '+1 555-078-3881 — not verified yet, needs a code', value: '7' }],
+			results: [{ name: '+1 555-078-3881 — not verified, needs a code', value: '7' }],
 		});
 	});
 
