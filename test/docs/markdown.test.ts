@@ -2,7 +2,15 @@
  * The documentation checks fail on broken input: each is run on a small bad sample and on its
  * repaired form.
  */
-import { anchorsOf, brokenLinks, githubSlug, missingOperationSections, nodePage, unclosedFences } from './markdown';
+import {
+	anchorsOf,
+	brokenLinks,
+	githubSlug,
+	missingOperationSections,
+	nodePage,
+	unclosedFences,
+	undescribedExamples,
+} from './markdown';
 
 const files: Record<string, string> = {
 	'README.md': '# Title\n\nSee [the page](docs/page.md#get-many).\n',
@@ -94,5 +102,12 @@ describe('nodePage', () => {
 		expect(nodePage('whatsAppPreVerifiedNumbers')).toBe('docs/nodes/pre-verified-numbers.md');
 		expect(nodePage('whatsAppQrCodes')).toBe('docs/nodes/qr-codes.md');
 		expect(nodePage('whatsAppPhoneNumberTrigger')).toBe('docs/nodes/phone-number-trigger.md');
+	});
+});
+
+describe('undescribedExamples', () => {
+	it('names the example workflows no page mentions by their path', () => {
+		const pages = ['Run [`examples/fleet-report.json`](examples/fleet-report.json).', 'The alerting.json workflow'];
+		expect(undescribedExamples(['fleet-report.json', 'alerting.json', 'new.json'], pages)).toEqual(['alerting.json', 'new.json']);
 	});
 });

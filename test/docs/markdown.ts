@@ -179,3 +179,9 @@ export function nodePage(nodeName: string): string {
 	const words = nodeName.replace(/^whatsApp/, '').replace(/([a-z0-9])([A-Z])/g, '$1-$2');
 	return `docs/nodes/${words.toLowerCase()}.md`;
 }
+
+/** Example workflow files (`flow.json`) that no page names as `examples/flow.json`. */
+export function undescribedExamples(examples: string[], pages: string[]): string[] {
+	const text = pages.join('\n');
+	return examples.filter((example) => !text.includes(`examples/${example}`));
+}
