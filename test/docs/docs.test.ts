@@ -61,7 +61,7 @@ describe('the documentation', () => {
 		expect(show(published.flatMap((file) => brokenLinks(file, read(file)!, read)))).toEqual([]);
 	});
 
-	it('gives every node a page, with a section per operation, linked from the README', () => {
+	it('gives every node a page with its panel\'s picture and a section per operation, linked from the README', () => {
 		const nodes = builtNodes();
 		expect(nodes.length).toBeGreaterThanOrEqual(8);
 		const readme = read('README.md')!;
@@ -70,7 +70,10 @@ describe('the documentation', () => {
 			const text = read(page);
 			if (text === undefined) return [`${node.displayName}: no page ${page}`];
 			const unlinked = readme.includes(`](${page})`) ? [] : [`README.md: no link to ${page} (${node.displayName})`];
-			return [...unlinked, ...show(missingOperationSections(page, text, operationNames(node)))];
+			// The browser check's screenshot of the node's panel (npm run screenshots copies it).
+			const picture = `](../images/${node.name}.png)`;
+			const unpictured = text.includes(picture) ? [] : [`${page}: no picture of the panel (${picture.slice(2, -1)})`];
+			return [...unlinked, ...unpictured, ...show(missingOperationSections(page, text, operationNames(node)))];
 		});
 		expect(problems).toEqual([]);
 	});
