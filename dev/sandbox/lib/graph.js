@@ -9,6 +9,7 @@ const { digitsOf } = require('./phoneFormat');
 const { handleQrCodes } = require('./qrCodes');
 const { DATA_LOCALIZATION_REGIONS } = require('./world');
 const profile = require('./profile');
+const { handleUsername, handleUsernameSuggestions } = require('./usernames');
 
 const PHONE_FIELDS = [
 	'id', 'display_phone_number', 'verified_name', 'status', 'quality_rating', 'code_verification_status', 'name_status',
@@ -430,6 +431,8 @@ function handlePhone(world, request, phone) {
 	if (edge === 'message_qrdls') return handleQrCodes(world, request, phone);
 	if (edge === 'whatsapp_business_profile') return profile.businessProfile(world, request, phone, { parseFields });
 	if (edge === 'conversational_automation') return profile.conversationalAutomation(world, request, phone);
+	if (edge === 'username') return handleUsername(world, request, phone);
+	if (edge === 'username_suggestions') return handleUsernameSuggestions(world, request, phone);
 	if (method === 'POST' && edge === 'register') {
 		const product = required(params, 'messaging_product');
 		if (product !== 'whatsapp') throw errors.invalidParameter('Param messaging_product must be "whatsapp"');

@@ -176,6 +176,8 @@ class World {
 				displayNameChanges: (sandbox.displayNameChanges ?? []).map(at),
 				nameApprovedAt: at(sandbox.nameApprovedAt),
 				oba: { status: sandbox.obaStatus ?? 'NOT_STARTED', rejectedAt: at(sandbox.obaRejectedAt), request: undefined },
+				username: sandbox.username,
+				usernameEligible: sandbox.usernameEligible,
 				settings: {
 					user_identity_change: { enable_identity_key_check: !!sandbox.identityKeyCheck },
 					calling: { status: 'DISABLED' },
@@ -736,6 +738,7 @@ class World {
 					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
 					official_business_account_request: phone.sandbox.oba.request,
 					override_callback_uri: phone.sandbox.overrideCallbackUri,
+					username: phone.sandbox.username,
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({
