@@ -475,10 +475,7 @@ function handlePhone(world, request, phone) {
 			settings.storage_configuration =
 				status === 'IN_COUNTRY_STORAGE_ENABLED' ? { status, data_localization_region: value.data_localization_region } : { status: 'DEFAULT' };
 		} else {
-			if (value.status !== undefined && !['ENABLED', 'DISABLED'].includes(value.status)) {
-				throw errors.invalidParameter('Param calling[status] must be one of {ENABLED, DISABLED}');
-			}
-			settings.calling = { ...settings.calling, ...value };
+			settings.calling = world.updateCalling(phone, value, settings.calling);
 		}
 		return success;
 	}
