@@ -17,7 +17,7 @@ const PHONE_FIELDS = [
 	'last_onboarded_time', 'account_mode', 'is_official_business_account', 'is_pin_enabled', 'is_preverified_number',
 	'health_status', 'webhook_configuration', 'official_business_account', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
 	'country_code', 'country_dial_code', 'search_visibility', 'quality_score', 'eligibility_for_api_business_global_search',
-	'conversational_automation',
+	'conversational_automation', 'is_on_biz_app',
 ];
 const PHONE_LIST_DEFAULTS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'webhook_configuration', 'id'];
 const PHONE_GET_DEFAULTS = ['code_verification_status', 'display_phone_number', 'id', 'quality_rating', 'verified_name'];

@@ -398,6 +398,8 @@ class World {
 			last_onboarded_time: lastOnboardedAt === undefined ? undefined : graphTime(lastOnboardedAt),
 			is_pin_enabled: !!sandbox.pin,
 			whatsapp_business_manager_messaging_limit: this.messagingLimitOf(phone),
+			// Coexistence: also on the WhatsApp Business app (Meta's onboarding of business app users).
+			is_on_biz_app: phone.is_on_biz_app ?? false,
 			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
 			webhook_configuration: webhookConfiguration && Object.keys(webhookConfiguration).length ? webhookConfiguration : undefined,
 			official_business_account: { oba_status: sandbox.oba.status },
