@@ -8,14 +8,14 @@ import { z } from 'zod';
 import type { Advice } from '../../shared/graphErrors';
 import { fieldOf } from '../../shared/parameters';
 
-export const USERNAME_MIN_LENGTH = 3;
-export const USERNAME_MAX_LENGTH = 35;
+const USERNAME_MIN_LENGTH = 3;
+const USERNAME_MAX_LENGTH = 35;
 
 /**
  * The endings Meta names ("such as .com, .org…"); a username ending in another suffix Meta
  * refuses comes back as Graph error 100, which the node reports with Meta's message.
  */
-export const DOMAIN_SUFFIXES = ['.com', '.org', '.net', '.int', '.edu', '.gov', '.mil', '.us', '.in', '.html'];
+const DOMAIN_SUFFIXES = ['.com', '.org', '.net', '.int', '.edu', '.gov', '.mil', '.us', '.in', '.html'];
 
 /**
  * A business username as Meta's username rules accept it: 3 to 35 English letters, digits,
@@ -68,10 +68,6 @@ export const transferProperty: INodeProperties = {
 	description:
 		'Whether to take the username from another phone number of the same business portfolio that holds it. That number loses the username at once: customers who search for it reach this number from then on. Off: Meta refuses a username another number holds (error 147005).',
 };
-
-/** What a username request left, in the user's words. */
-export const USERNAME_STATES =
-	'reserved: Meta accepted it, but it is not shown until usernames reach the users\' region; approved: customers see it and can find the number by it; deleted: removed';
 
 export const usernameNotice: INodeProperties = {
 	displayName: `Each number has at most one username, and each username belongs to one number in all of WhatsApp. Meta decides at once: the answer's status is reserved (accepted, shown once usernames are available in the customer's region) or approved (shown now). Later changes, such as Meta revoking a username, arrive as business_username_updates webhooks. A username is a brand, not a privacy feature: the number stays visible in the business profile.`,

@@ -34,7 +34,7 @@ function jsonObject<T extends z.ZodTypeAny>(shape: T) {
 }
 
 /** Meta's `call_hours`: it replaces the stored hours whole, so it is checked whole. */
-export const callHours = jsonObject(
+const callHours = jsonObject(
 	z
 		.object({
 			status: onOff,
@@ -57,7 +57,7 @@ export const callHours = jsonObject(
 );
 
 /** Meta's `sip`: a status and, to turn it on, the SIP servers. */
-export const sipSettings = jsonObject(
+const sipSettings = jsonObject(
 	z
 		.object({
 			status: onOff,
@@ -199,6 +199,7 @@ export const callingNotice: INodeProperties = {
  * 100 naming eligibility, so both are read.
  */
 export function callingAdvice(graphError: GraphError): Advice | undefined {
+	// 138015 has its own entry in the general table.
 	if (graphError.code === 138015) return undefined;
 	const text = `${graphError.message ?? ''} ${graphError.error_user_msg ?? ''} ${graphError.error_data?.details ?? ''}`;
 	if (!/eligib/i.test(text)) return undefined;
