@@ -109,6 +109,11 @@ const ADVICE_BY_CODE: Record<number, Advice> = {
 		message: "The customer's identity key no longer matches",
 		action: 'Re-establish trust with the customer out of band, then resend without the identity hash.',
 	},
+	138015: {
+		message: 'Calling needs a business messaging limit of at least 2,000',
+		action:
+			"The business portfolio's messaging limit is below 2,000 (Phone Numbers › Get shows it as whatsapp_business_manager_messaging_limit). Raise it (business verification, or 2,000 delivered messages outside the customer service window), then enable calling again.",
+	},
 	200000: {
 		message: 'The phone number cannot be added to this WhatsApp Business Account',
 		action: 'Check that the number is eligible and owned by this business, and that the WABA has room for it.',

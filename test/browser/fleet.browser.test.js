@@ -31,7 +31,7 @@ afterAll(async () => {
 	if (stack) await stack.stop();
 });
 
-test('the report page renders the world’s figures, loads nothing else, and is saved as a screenshot', async () => {
+test('the report page renders the world’s figures (throughput, platform, coexistence, portfolios and their messaging limits among them), loads nothing else, and is saved as a screenshot', async () => {
 	const { page, events } = browser;
 	const requested = [];
 	page.on('request', (request) => requested.push(request.url()));
@@ -43,7 +43,7 @@ test('the report page renders the world’s figures, loads nothing else, and is 
 	expect(response.status()).toBe(200);
 	// What the browser shows, read from the rendered page rather than the HTML text.
 	const shown = await page.evaluate(() => {
-		const figures = { status: {}, quality: {}, health: {}, reason: {}, preVerified: {} };
+		const figures = { status: {}, quality: {}, health: {}, reason: {}, preVerified: {}, throughput: {}, platform: {}, coexistence: {}, messagingLimit: {} };
 		for (const cell of document.querySelectorAll('[data-metric]')) {
 			const [group, name] = cell.dataset.metric.split(/\.(.*)/s);
 			const value = Number(cell.textContent);
@@ -55,6 +55,11 @@ test('the report page renders the world’s figures, loads nothing else, and is 
 			figures,
 			bars: bars.map((bar) => ({ count: Number(bar.dataset.count), height: bar.getBoundingClientRect().height })),
 			actionRows: document.querySelectorAll('#actions tbody tr').length,
+			actionColumns: [...document.querySelectorAll('#actions thead th')].map((cell) => cell.textContent),
+			portfolioRows: [...document.querySelectorAll('#portfolios tbody tr')].map((row) => {
+				const [, limit, wabas, numbers] = [...row.cells].map((cell) => cell.textContent);
+				return { portfolioId: row.dataset.portfolio, messagingLimit: limit, wabas: Number(wabas), numbers: Number(numbers) };
+			}),
 			title: document.title,
 		};
 	});
@@ -70,8 +75,16 @@ test('the report page renders the world’s figures, loads nothing else, and is 
 		health: expected.health,
 		reason: expected.reason,
 		preVerified: expected.preVerified,
+		throughput: expected.throughput,
+		platform: expected.platform,
+		coexistence: expected.coexistence,
+		messagingLimit: expected.messagingLimit,
+		portfolios: expected.portfolios.length,
 	});
 	expect(shown.actionRows).toBe(expected.actions);
+	// Each portfolio's row shows its messaging limit, WABAs and numbers as the browser renders them.
+	expect(shown.portfolioRows).toEqual(expected.portfolios);
+	expect(shown.actionColumns).toEqual(['Kind', 'WABA', 'Number', 'Reason', 'Deadline', 'Portfolio', 'Messaging limit', 'Throughput', 'Platform', 'Coexistence', 'Detail']);
 	expect(shown.bars.map((bar) => bar.count)).toEqual(expected.expiriesByWeek);
 	// The bars are drawn to scale: the week with most expiries is the tallest.
 	const tallest = Math.max(...shown.bars.map((bar) => bar.height));

@@ -24,7 +24,7 @@ afterAll(async () => {
 	if (stack) await stack.stop();
 });
 
-test('the page shows the world: counts by status, quality and health, what needs action, expiries by week, in the fewest calls', async () => {
+test('the page shows the world: counts by status, quality, health, throughput, platform and coexistence, the portfolios with their messaging limits, what needs action, expiries by week, in the fewest calls', async () => {
 	stack.sandbox.resetCounts();
 	const response = await fetch(reportUrl);
 	const html = await response.text();
@@ -44,11 +44,22 @@ test('the page shows the world: counts by status, quality and health, what needs
 		health: expected.health,
 		reason: expected.reason,
 		preVerified: expected.preVerified,
+		throughput: expected.throughput,
+		platform: expected.platform,
+		coexistence: expected.coexistence,
+		messagingLimit: expected.messagingLimit,
+		portfolios: expected.portfolios.length,
+		portfolioRows: expected.portfolios,
 		wabaErrors: 1,
 		expiriesByWeek: expected.expiriesByWeek,
 		actionRows: expected.actions,
 	});
 	expect(expected.numbers).toBe(2400);
+	// The partner's portfolio (10 owned WABAs, TIER_2K) and the 14 clients whose WABAs could be read.
+	expect(expected.portfolios).toHaveLength(15);
+	expect(expected.portfolios[0]).toMatchObject({ portfolioId: '506914307656634', messagingLimit: 'TIER_2K', wabas: 10 });
+	expect(Object.keys(expected.throughput).sort()).toEqual(['HIGH', 'STANDARD']);
+	expect(expected.coexistence['Business app and Cloud API']).toBeGreaterThan(0);
 	expect(html).toContain('WABA &quot;Client 25 Retail&quot; (600000000000025): ');
 
 	const { wabaPages, numberPages, poolPages, total } = expected.minimumCalls;
@@ -72,7 +83,14 @@ test('?format=csv answers the table of numbers that need action as a CSV file', 
 	expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
 	expect(response.headers.get('content-disposition')).toContain('fleet-actions.csv');
 	expect(rows).toHaveLength(expected.actions);
-	expect(Object.keys(rows[0])).toEqual(['kind', 'waba', 'wabaId', 'number', 'id', 'status', 'reasons', 'deadline', 'detail']);
+	expect(Object.keys(rows[0])).toEqual([
+		'kind', 'waba', 'wabaId', 'number', 'id', 'status', 'reasons', 'deadline', 'detail',
+		'portfolio', 'messagingLimit', 'throughput', 'platform', 'coexistence',
+	]);
+	// A number's row names its portfolio and that portfolio's messaging limit.
+	const limits = new Map(expected.portfolios.map((portfolio) => [portfolio.portfolioId, portfolio.messagingLimit]));
+	const owned = rows.find((row) => row.kind === 'Phone number' && row.portfolio === 'Acme Onboarding Partners');
+	expect(owned).toMatchObject({ messagingLimit: limits.get('506914307656634'), throughput: expect.stringMatching(/^(STANDARD|HIGH)$/), platform: expect.stringMatching(/^(CLOUD_API|NOT_APPLICABLE)$/) });
 	const reasons = {};
 	for (const row of rows) for (const reason of row.reasons.split('; ')) reasons[reason] = (reasons[reason] ?? 0) + 1;
 	expect(reasons).toEqual(expected.reason);

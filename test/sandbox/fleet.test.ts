@@ -1,4 +1,4 @@
-import { generateFleet, wabaSizes } from '../../dev/sandbox/fixtures/fleet';
+import { CLIENT_LIMITS, generateFleet, wabaSizes } from '../../dev/sandbox/fixtures/fleet';
 import { BUSINESS_ID, graphError, START, useSandbox } from './helpers';
 
 const DAY_MS = 86_400_000;
@@ -29,6 +29,16 @@ describe('Graph sandbox: the fleet world (25 WABAs, 2,500 numbers)', () => {
 	it('is the same world each time it is generated', () => {
 		expect(generateFleet()).toEqual(generateFleet());
 		expect(wabaSizes(25).reduce((sum, size) => sum + size, 0)).toBe(2500);
+	});
+
+	it("answers throughput, platform, coexistence and the owning portfolio's messaging limit in the list call", async () => {
+		const owned = await listAll('/600000000000001/phone_numbers?fields=id,status,throughput,platform_type,is_on_biz_app,whatsapp_business_manager_messaging_limit');
+		const client = await listAll('/600000000000011/phone_numbers?fields=id,whatsapp_business_manager_messaging_limit');
+		expect(tally(owned.map((number) => number.throughput.level))).toEqual({ STANDARD: expect.any(Number), HIGH: expect.any(Number) });
+		expect(tally(owned.map((number) => `${number.status}/${number.platform_type}`))).toMatchObject({ 'CONNECTED/CLOUD_API': expect.any(Number), 'PENDING/NOT_APPLICABLE': expect.any(Number) });
+		expect(owned.filter((number) => number.is_on_biz_app === true).length).toBeGreaterThan(0);
+		expect(new Set(owned.map((number) => number.whatsapp_business_manager_messaging_limit))).toEqual(new Set(['TIER_2K']));
+		expect(new Set(client.map((number) => number.whatsapp_business_manager_messaging_limit))).toEqual(new Set([CLIENT_LIMITS[11 % 5]]));
 	});
 
 	it('lists 10 owned and 15 client WABAs, whose numbers take one page per 100', async () => {

@@ -38,6 +38,28 @@ function poolState(entry, now) {
 	return expiresAt - now <= 45 * DAY_MS ? 're-verification window open' : 'verified';
 }
 
+/** Whether a number is also on the WhatsApp Business app (coexistence), in the report's words. */
+const coexistenceOf = (phone) => (phone.is_on_biz_app === true ? 'Business app and Cloud API' : 'Cloud API only');
+
+/**
+ * The business portfolios that own the WABAs read, in the report's order (most numbers first),
+ * each with the messaging limit its numbers share, its WABAs and its numbers.
+ */
+function portfoliosOf(state, phones) {
+	const wabas = new Map(state.wabas.map((waba) => [waba.id, waba]));
+	const byId = new Map();
+	for (const phone of phones) {
+		const owner = wabas.get(phone.waba_id).owner_business_info;
+		const entry = byId.get(owner.id) ?? { portfolioId: owner.id, name: owner.name ?? owner.id, messagingLimit: phone.whatsapp_business_manager_messaging_limit, wabaIds: new Set(), numbers: 0 };
+		entry.wabaIds.add(phone.waba_id);
+		entry.numbers += 1;
+		byId.set(owner.id, entry);
+	}
+	return [...byId.values()]
+		.sort((a, b) => b.numbers - a.numbers || a.name.localeCompare(b.name))
+		.map(({ portfolioId, messagingLimit, wabaIds, numbers }) => ({ portfolioId, messagingLimit, wabas: wabaIds.size, numbers }));
+}
+
 /**
  * The report's figures for a sandbox state (`sandbox.state`), leaving out the numbers of WABAs
  * whose access was revoked, and the fewest Graph calls that can read them.
@@ -58,6 +80,7 @@ function expectedFleetReport(state, { revokedWabaIds = [], now = Date.now() } = 
 	// A revoked WABA costs the one call that finds out; a WABA of exactly 100 numbers fits one page.
 	const numberPages = state.wabas.reduce((sum, waba, index) => sum + (revokedWabaIds.includes(waba.id) ? 1 : Math.max(1, Math.ceil(sizes[index] / PAGE))), 0);
 	const poolPages = Math.max(1, Math.ceil(pool.length / PAGE));
+	const portfolios = portfoliosOf(state, phones);
 	return {
 		wabas: state.wabas.length,
 		numbers: phones.length,
@@ -66,6 +89,11 @@ function expectedFleetReport(state, { revokedWabaIds = [], now = Date.now() } = 
 		health: tally(phones.map((phone) => phone.health_status?.can_send_message ?? 'UNKNOWN')),
 		reason: tally([...actions.flat(), ...poolActions.map((s) => (s === 'lapsed' ? 'Pre-verified number lapsed' : 'Re-verification window open'))]),
 		preVerified: tally(pool.map((entry) => poolState(entry, now))),
+		throughput: tally(phones.map((phone) => phone.throughput?.level ?? 'UNKNOWN')),
+		platform: tally(phones.map((phone) => phone.platform_type ?? 'UNKNOWN')),
+		coexistence: tally(phones.map(coexistenceOf)),
+		messagingLimit: tally(portfolios.map((portfolio) => portfolio.messagingLimit)),
+		portfolios,
 		actions: actions.length + poolActions.length,
 		expiriesByWeek,
 		wabaErrors: revokedWabaIds.length,
@@ -77,7 +105,7 @@ const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").r
 
 /** The figures the page shows, read from its `data-metric` cells and the chart's bars, in the shape above. */
 function readReportPage(html) {
-	const figures = { status: {}, quality: {}, health: {}, reason: {}, preVerified: {}, wabaErrors: 0 };
+	const figures = { status: {}, quality: {}, health: {}, reason: {}, preVerified: {}, throughput: {}, platform: {}, coexistence: {}, messagingLimit: {}, wabaErrors: 0 };
 	for (const [, metric, value] of html.matchAll(/data-metric="([^"]+)">(\d+)</g)) {
 		const name = unescape(metric);
 		const dot = name.indexOf('.');
@@ -86,6 +114,9 @@ function readReportPage(html) {
 	}
 	figures.expiriesByWeek = [...html.matchAll(/data-week="(\d+)" data-count="(\d+)"/g)].map(([, , count]) => Number(count));
 	figures.actionRows = [...html.matchAll(/<tr class="action">/g)].length;
+	figures.portfolioRows = [...html.matchAll(/<tr class="portfolio" data-portfolio="([^"]*)" data-limit="([^"]*)" data-wabas="(\d+)" data-numbers="(\d+)">/g)].map(
+		([, portfolioId, messagingLimit, wabas, numbers]) => ({ portfolioId, messagingLimit: unescape(messagingLimit), wabas: Number(wabas), numbers: Number(numbers) }),
+	);
 	return figures;
 }
 

@@ -114,6 +114,16 @@ const errors = {
 			code: 100,
 			message: '(#100) Local storage can only be enabled or disabled while the phone number is not registered. Deregister the number, change the setting, then register it again.',
 		}),
+	// Meta's call-settings page states the 2,000 rule; 138015 is the code partners report for it.
+	callingLimitTooLow: () =>
+		new GraphError({
+			code: 138015,
+			message: '(#138015) Calling cannot be enabled: the business messaging limit is below 2000',
+			details: 'Calling API features need a messaging limit of at least 2000 business-initiated conversations in a rolling 24-hour period.',
+		}),
+	// Meta does not publish the error for a number that may not call; the sandbox answers error 100 naming eligibility.
+	callingNotEligible: () =>
+		new GraphError({ code: 100, message: '(#100) This phone number is not eligible for the Calling API' }),
 	callbackVerification: (reason) =>
 		new GraphError({ code: 2200, message: `(#2200) callback verification failed: ${reason}` }),
 };

@@ -9,6 +9,7 @@ const { digitsOf } = require('./phoneFormat');
 const { handleQrCodes } = require('./qrCodes');
 const { DATA_LOCALIZATION_REGIONS } = require('./world');
 const profile = require('./profile');
+const { handleUsername, handleUsernameSuggestions } = require('./usernames');
 
 const PHONE_FIELDS = [
 	'id', 'display_phone_number', 'verified_name', 'status', 'quality_rating', 'code_verification_status', 'name_status',
@@ -16,7 +17,7 @@ const PHONE_FIELDS = [
 	'last_onboarded_time', 'account_mode', 'is_official_business_account', 'is_pin_enabled', 'is_preverified_number',
 	'health_status', 'webhook_configuration', 'official_business_account', 'messaging_limit_tier', 'whatsapp_business_manager_messaging_limit',
 	'country_code', 'country_dial_code', 'search_visibility', 'quality_score', 'eligibility_for_api_business_global_search',
-	'conversational_automation',
+	'conversational_automation', 'is_on_biz_app',
 ];
 const PHONE_LIST_DEFAULTS = ['verified_name', 'code_verification_status', 'display_phone_number', 'quality_rating', 'platform_type', 'throughput', 'webhook_configuration', 'id'];
 const PHONE_GET_DEFAULTS = ['code_verification_status', 'display_phone_number', 'id', 'quality_rating', 'verified_name'];
@@ -430,6 +431,8 @@ function handlePhone(world, request, phone) {
 	if (edge === 'message_qrdls') return handleQrCodes(world, request, phone);
 	if (edge === 'whatsapp_business_profile') return profile.businessProfile(world, request, phone, { parseFields });
 	if (edge === 'conversational_automation') return profile.conversationalAutomation(world, request, phone);
+	if (edge === 'username') return handleUsername(world, request, phone);
+	if (edge === 'username_suggestions') return handleUsernameSuggestions(world, request, phone);
 	if (method === 'POST' && edge === 'register') {
 		const product = required(params, 'messaging_product');
 		if (product !== 'whatsapp') throw errors.invalidParameter('Param messaging_product must be "whatsapp"');
@@ -472,10 +475,7 @@ function handlePhone(world, request, phone) {
 			settings.storage_configuration =
 				status === 'IN_COUNTRY_STORAGE_ENABLED' ? { status, data_localization_region: value.data_localization_region } : { status: 'DEFAULT' };
 		} else {
-			if (value.status !== undefined && !['ENABLED', 'DISABLED'].includes(value.status)) {
-				throw errors.invalidParameter('Param calling[status] must be one of {ENABLED, DISABLED}');
-			}
-			settings.calling = { ...settings.calling, ...value };
+			settings.calling = world.updateCalling(phone, value, settings.calling);
 		}
 		return success;
 	}

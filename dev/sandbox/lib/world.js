@@ -28,6 +28,16 @@ const DEFAULT_SETTINGS = {
 	obaReapplyDays: 30,
 };
 
+/** Meta: calling needs a messaging limit of at least 2,000 business-initiated conversations a day. */
+const CALLING_MINIMUM_LIMIT = 2000;
+
+/** `TIER_2K` → 2000; `TIER_UNLIMITED` → Infinity; unknown → 0. */
+function messagingLimitValue(tier) {
+	if (tier === 'TIER_UNLIMITED' || tier === 'UNLIMITED') return Infinity;
+	const match = /^TIER_(\d+)(K?)$/.exec(String(tier ?? ''));
+	return match ? Number(match[1]) * (match[2] ? 1000 : 1) : 0;
+}
+
 const DATA_LOCALIZATION_REGIONS = ['AU', 'ID', 'IN', 'JP', 'SG', 'KR', 'DE', 'CH', 'GB', 'BR', 'BH', 'ZA', 'AE', 'CA'];
 
 const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -176,6 +186,8 @@ class World {
 				displayNameChanges: (sandbox.displayNameChanges ?? []).map(at),
 				nameApprovedAt: at(sandbox.nameApprovedAt),
 				oba: { status: sandbox.obaStatus ?? 'NOT_STARTED', rejectedAt: at(sandbox.obaRejectedAt), request: undefined },
+				username: sandbox.username,
+				usernameEligible: sandbox.usernameEligible,
 				settings: {
 					user_identity_change: { enable_identity_key_check: !!sandbox.identityKeyCheck },
 					calling: { status: 'DISABLED' },
@@ -385,7 +397,9 @@ class World {
 			host_platform: registered ? 'CLOUD_API' : 'NOT_APPLICABLE',
 			last_onboarded_time: lastOnboardedAt === undefined ? undefined : graphTime(lastOnboardedAt),
 			is_pin_enabled: !!sandbox.pin,
-			whatsapp_business_manager_messaging_limit: phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier,
+			whatsapp_business_manager_messaging_limit: this.messagingLimitOf(phone),
+			// Coexistence: also on the WhatsApp Business app (Meta's onboarding of business app users).
+			is_on_biz_app: phone.is_on_biz_app ?? false,
 			health_status: this.healthStatus([this.phoneHealthEntity(phone), ...this.wabaHealthEntities(waba)]),
 			webhook_configuration: webhookConfiguration && Object.keys(webhookConfiguration).length ? webhookConfiguration : undefined,
 			official_business_account: { oba_status: sandbox.oba.status },
@@ -614,6 +628,45 @@ class World {
 		return clone(phone.sandbox.settings);
 	}
 
+	/**
+	 * The number's messaging limit, which Meta sets per business portfolio since October 2025
+	 * (`whatsapp_business_manager_messaging_limit`); the deprecated per-number tier otherwise.
+	 */
+	messagingLimitOf(phone) {
+		const waba = this.wabas.get(phone.waba_id);
+		const portfolio = this.businesses.get(waba?.owner_business_info?.id ?? waba?.business_id);
+		return portfolio?.sandbox.messagingLimit ?? phone.whatsapp_business_manager_messaging_limit ?? phone.messaging_limit_tier;
+	}
+
+	/**
+	 * Meta's call settings: only the fields sent change (call_hours is replaced whole); calling
+	 * is enabled only with a messaging limit of at least 2,000 and on an eligible number.
+	 */
+	updateCalling(phone, value, current) {
+		const oneOf = (name, allowed) => {
+			if (value[name] !== undefined && !allowed.includes(value[name])) {
+				throw errors.invalidParameter(`Param calling[${name}] must be one of {${allowed.join(', ')}}`);
+			}
+		};
+		oneOf('status', ['ENABLED', 'DISABLED']);
+		oneOf('call_icon_visibility', ['DEFAULT', 'DISABLE_ALL']);
+		oneOf('callback_permission_status', ['ENABLED', 'DISABLED']);
+		for (const name of ['call_hours', 'sip', 'call_icons']) {
+			const part = value[name];
+			if (part !== undefined && (!part || typeof part !== 'object' || Array.isArray(part))) {
+				throw errors.invalidParameter(`Param calling[${name}] must be an object`);
+			}
+		}
+		if (value.call_hours?.status === 'ENABLED' && !value.call_hours.timezone_id) {
+			throw errors.invalidParameter('Param calling[call_hours][timezone_id] is required when call hours are enabled');
+		}
+		if (value.status === 'ENABLED') {
+			if (phone.sandbox.callingEligible === false) throw errors.callingNotEligible();
+			if (messagingLimitValue(this.messagingLimitOf(phone)) < CALLING_MINIMUM_LIMIT) throw errors.callingLimitTooLow();
+		}
+		return { ...current, ...value };
+	}
+
 	// One-time codes --------------------------------------------------------------------------
 
 	/** request_code on a business phone number or a pre-verified number. */
@@ -736,6 +789,7 @@ class World {
 					name_approved_at: phone.sandbox.nameApprovedAt === undefined ? undefined : graphTime(phone.sandbox.nameApprovedAt),
 					official_business_account_request: phone.sandbox.oba.request,
 					override_callback_uri: phone.sandbox.overrideCallbackUri,
+					username: phone.sandbox.username,
 				},
 			})),
 			preVerifiedNumbers: [...this.pool.values()].map((entry) => ({

@@ -65,11 +65,23 @@ function wabaLabel(id: string, name: unknown): string {
 	return name === undefined || name === null ? `WABA ${id}` : `WABA "${String(name)}" (${id})`;
 }
 
+/**
+ * The business portfolio that owns the WABA, whose messaging limit its numbers share: the
+ * WABA's `owner_business_info` (a client's portfolio for a client WABA), else the portfolio
+ * read for an owned WABA. Its ID is checked before it is used, like any ID from an answer.
+ */
+function portfolioOf(waba: BusinessWaba, businessId: string): { portfolioId: string | null; portfolioName: string | null } {
+	const owner = (waba.owner_business_info ?? {}) as IDataObject;
+	const ownerId = owner.id === undefined ? undefined : String(owner.id);
+	if (ownerId && /^\d+$/.test(ownerId)) return { portfolioId: ownerId, portfolioName: owner.name === undefined ? null : String(owner.name) };
+	return { portfolioId: waba.relation === 'owned' ? businessId : null, portfolioName: null };
+}
+
 function parentOf(waba: BusinessWaba, businessId: string): ListParent {
 	const wabaName = waba.name === undefined ? null : String(waba.name);
 	return {
 		url: `/${waba.id}/phone_numbers`,
-		tag: { wabaId: waba.id, wabaName, relation: waba.relation, businessId },
+		tag: { wabaId: waba.id, wabaName, relation: waba.relation, businessId, ...portfolioOf(waba, businessId) },
 		label: wabaLabel(waba.id, wabaName ?? undefined),
 	};
 }
@@ -82,7 +94,7 @@ export async function wabasToRead(this: IExecutePaginationFunctions): Promise<Li
 	const businessId = getValidatedParameter(this, businessIdField);
 	const chosen = this.getNodeParameter('wabaSelection', 'all') === 'chosen' ? getValidatedParameter(this, chosenWabasField) : undefined;
 	const ownership = this.getNodeParameter('ownership', 'both') as Ownership;
-	const wabas = await listBusinessWabas.call(this, businessId, ownership, 'id,name');
+	const wabas = await listBusinessWabas.call(this, businessId, ownership, 'id,name,owner_business_info');
 	if (!chosen) return wabas.map((waba) => parentOf(waba, businessId));
 	const listed = new Map(wabas.map((waba) => [waba.id, waba]));
 	return [...new Set(chosen)].map((id): ListParent => {
@@ -90,7 +102,7 @@ export async function wabasToRead(this: IExecutePaginationFunctions): Promise<Li
 		if (waba) return parentOf(waba, businessId);
 		return {
 			url: `/${id}/phone_numbers`,
-			tag: { wabaId: id, wabaName: null, relation: null, businessId },
+			tag: { wabaId: id, wabaName: null, relation: null, businessId, portfolioId: null, portfolioName: null },
 			label: wabaLabel(id, undefined),
 			unavailable: {
 				message: `Business portfolio ${businessId} has no ${ownership === 'both' ? '' : `${ownership} `}WABA with this ID`,

@@ -29,12 +29,23 @@ export const PHONE_NUMBER_FIELDS = [
 	'webhook_configuration',
 	'messaging_limit_tier',
 	'whatsapp_business_manager_messaging_limit',
+	'is_on_biz_app',
 	'country_code',
 	'country_dial_code',
 	'search_visibility',
 ] as const;
 
-/** Asked for unless the user picks otherwise: what an operations team checks first. */
+/** Fields Meta deprecated: still offered, and passed through as Meta sends them. */
+const DEPRECATED_FIELDS: Record<string, string> = {
+	messaging_limit_tier: 'deprecated, the per-number limit; use whatsapp_business_manager_messaging_limit',
+};
+
+/**
+ * Asked for unless the user picks otherwise: what an operations team checks first. The
+ * messaging limit is the business portfolio's (Meta, since October 2025), shared by all its
+ * numbers; platform_type and is_on_biz_app tell a Cloud API number that is also on the
+ * WhatsApp Business app (coexistence) from one on Cloud API alone.
+ */
 export const DEFAULT_PHONE_NUMBER_FIELDS = [
 	'id',
 	'display_phone_number',
@@ -44,6 +55,9 @@ export const DEFAULT_PHONE_NUMBER_FIELDS = [
 	'code_verification_status',
 	'name_status',
 	'throughput',
+	'platform_type',
+	'is_on_biz_app',
+	'whatsapp_business_manager_messaging_limit',
 	'last_onboarded_time',
 	'account_mode',
 	'is_preverified_number',
@@ -57,7 +71,9 @@ export const phoneNumberFieldOptions: INodeProperties[] = [
 		type: 'multiOptions',
 		default: [],
 		description: `Fields to return for each number. Leave empty for the usual set: ${DEFAULT_PHONE_NUMBER_FIELDS.join(', ')}. With health_status, each number also gets a one-line healthSummary.`,
-		options: PHONE_NUMBER_FIELDS.map((field) => ({ name: field, value: field })),
+		options: PHONE_NUMBER_FIELDS.map((field) =>
+			DEPRECATED_FIELDS[field] ? { name: `${field} (deprecated)`, value: field, description: DEPRECATED_FIELDS[field] } : { name: field, value: field },
+		),
 	},
 	{
 		displayName: 'Additional Field Names',

@@ -21,7 +21,7 @@ export const option = graphOperation({
 	value: 'getAllAcrossWabas',
 	action: 'Get many phone numbers across WABAs',
 	description:
-		'List the phone numbers of every WABA of a business portfolio (owned and client), each with its WABA ID and name',
+		'List the phone numbers of every WABA of a business portfolio (owned and client), each with its WABA and the business portfolio whose messaging limit it shares',
 	repeat: 'read',
 	list: true,
 	across: { parents: wabasToRead, stopOnFirstError: stopsOnFirstWabaError, concurrency: WABA_CONCURRENCY },

@@ -29,7 +29,7 @@ function visibleFields(properties: INodeProperties[]): INodeProperties[] {
 }
 
 describe('WhatsApp Phone Numbers: editor description', () => {
-	it('offers exactly the sixteen phone-number operations, each with an action in words', async () => {
+	it('offers exactly the twenty phone-number operations, each with an action in words', async () => {
 		const options = operationOptions(await loadedNode());
 
 		expect(options.map(({ value }) => value).sort()).toEqual(
@@ -39,6 +39,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 				'clearCallbackOverride',
 				'create',
 				'createFromPreVerified',
+				'deleteUsername',
 				'deregister',
 				'get',
 				'getAll',
@@ -47,9 +48,12 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 				'getDisplayNameStatus',
 				'getHealthStatus',
 				'getOfficialBusinessAccountStatus',
+				'getUsername',
+				'getUsernameSuggestions',
 				'migrateFromWaba',
 				'register',
 				'setCallbackOverride',
+				'setUsername',
 			].sort(),
 		);
 		for (const option of options) {

@@ -7,7 +7,7 @@ export const PHONE_NUMBER_ID = '106540352242922';
 
 /** What the node asks for when the user picks no fields. */
 export const DEFAULT_FIELDS =
-	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode,is_preverified_number';
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,platform_type,is_on_biz_app,whatsapp_business_manager_messaging_limit,last_onboarded_time,account_mode,is_preverified_number';
 
 /** A resource locator value entered "By ID". */
 export function byId(value: string) {

@@ -35,6 +35,7 @@ const TABLE: Array<[number, RegExp]> = [
 	[136024, /could not send a one-time code/],
 	[136025, /wrong or has expired/],
 	[137000, /identity key/],
+	[138015, /messaging limit of at least 2,000/],
 	[200000, /cannot be added/],
 ];
 

@@ -3,7 +3,7 @@ import { phoneNumberFieldList } from '../../../../nodes/WhatsAppPhoneNumbers/hel
 describe('phoneNumberFieldList', () => {
 	it('uses the usual set when no field is chosen', () => {
 		expect(phoneNumberFieldList([], '')).toBe(
-			'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode,is_preverified_number',
+			'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,platform_type,is_on_biz_app,whatsapp_business_manager_messaging_limit,last_onboarded_time,account_mode,is_preverified_number',
 		);
 	});
 

@@ -7,7 +7,7 @@ import { addDaysIso, asOutput, graphTimeDaysAgo } from '../fixtures';
 isolateNetwork();
 
 const DEFAULT_FIELDS =
-	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,last_onboarded_time,account_mode,is_preverified_number';
+	'id,display_phone_number,verified_name,status,quality_rating,code_verification_status,name_status,throughput,platform_type,is_on_biz_app,whatsapp_business_manager_messaging_limit,last_onboarded_time,account_mode,is_preverified_number';
 
 describe('WhatsApp Phone Numbers: Get', () => {
 	it('sends GET /<PHONE_NUMBER_ID> with the default fields and the bearer token, and outputs the number', async () => {

@@ -10,18 +10,22 @@ isolateNetwork();
 const BUSINESS_ID = '506914307656634';
 const OWNED_PATH = graphPath(`/${BUSINESS_ID}/owned_whatsapp_business_accounts`);
 const CLIENT_PATH = graphPath(`/${BUSINESS_ID}/client_whatsapp_business_accounts`);
-const WABA_LIST_QUERY = { fields: 'id,name', limit: '100' };
+const WABA_LIST_QUERY = { fields: 'id,name,owner_business_info', limit: '100' };
 
 interface Waba {
 	id: string;
 	name: string;
+	owner_business_info?: IDataObject;
 }
 const waba = (index: number): Waba => ({ id: String(700000000000000 + index), name: `Client ${index}` });
 const numbersPath = ({ id }: Waba) => graphPath(`/${id}/phone_numbers`);
 
-/** A number of a WABA as the node outputs it: Graph's object, `phoneNumberId`, and its WABA. */
-function fromWaba(number: IDataObject, { id, name }: Waba, relation: 'owned' | 'client') {
-	return { ...asOutput(number), wabaId: id, wabaName: name, relation, businessId: BUSINESS_ID };
+/**
+ * A number of a WABA as the node outputs it: Graph's object, `phoneNumberId`, its WABA and the
+ * portfolio that owns the WABA (the one read, for an owned WABA without owner_business_info).
+ */
+function fromWaba(number: IDataObject, { id, name }: Waba, relation: 'owned' | 'client', portfolio = { portfolioId: relation === 'owned' ? BUSINESS_ID : null, portfolioName: null as string | null }) {
+	return { ...asOutput(number), wabaId: id, wabaName: name, relation, businessId: BUSINESS_ID, ...portfolio };
 }
 
 /** Owned WABAs in the given pages (cursors o1, o2…), then client WABAs on one page. */
@@ -78,6 +82,31 @@ describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
 		]);
 	});
 
+	it("asks for throughput, platform, coexistence and the portfolio's messaging limit in the same list call, and tags each number with the portfolio that owns its WABA", async () => {
+		const owned = { id: '700000000000001', name: 'Acme Line', owner_business_info: { id: BUSINESS_ID, name: 'Acme Onboarding Partners' } };
+		const client = { id: '700000000000002', name: 'Client Retail', owner_business_info: { id: '561234567890123', name: "Jasper's Market LLC" } };
+		const oddOwner = { id: '700000000000003', name: 'Client Odd', owner_business_info: { id: 'not-an-id', name: 'Odd' } };
+		listWabas([[owned]], [client, oddOwner]);
+		const coexisting = { ...connectedNumber(1), throughput: { level: 'STANDARD' }, platform_type: 'CLOUD_API', is_on_biz_app: true, whatsapp_business_manager_messaging_limit: 'TIER_10K' };
+		const high = { ...connectedNumber(2), throughput: { level: 'HIGH' }, platform_type: 'CLOUD_API', is_on_biz_app: false, whatsapp_business_manager_messaging_limit: 'TIER_2K', messaging_limit_tier: 'TIER_1K' };
+		const odd = connectedNumber(3);
+		numbersPage(owned, [coexisting]);
+		numbersPage(client, [high]);
+		numbersPage(oddOwner, [odd]);
+
+		const { items, error } = await acrossWabas();
+
+		expect(error).toBeUndefined();
+		expect(DEFAULT_FIELDS.split(',')).toEqual(expect.arrayContaining(['throughput', 'platform_type', 'is_on_biz_app', 'whatsapp_business_manager_messaging_limit']));
+		expect(jsonOf(items)).toEqual([
+			fromWaba(coexisting, owned, 'owned', { portfolioId: BUSINESS_ID, portfolioName: 'Acme Onboarding Partners' }),
+			// The deprecated per-number tier passes through as Meta sent it.
+			fromWaba(high, client, 'client', { portfolioId: '561234567890123', portfolioName: "Jasper's Market LLC" }),
+			// An owner ID that is not a Graph ID is not used.
+			fromWaba(odd, oddOwner, 'client', { portfolioId: null, portfolioName: null }),
+		]);
+	});
+
 	it('reads at most 4 WABAs at the same time', async () => {
 		const wabas = Array.from({ length: 9 }, (_, index) => waba(index + 1));
 		listWabas([wabas]);
@@ -125,6 +154,8 @@ describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
 			wabaName: w2.name,
 			relation: 'owned',
 			businessId: BUSINESS_ID,
+			portfolioId: BUSINESS_ID,
+			portfolioName: null,
 			error: expect.stringMatching(/^WABA "Client 2" \(700000000000002\): .*lacks a permission/),
 			details: expect.objectContaining({ code: 200, fbtrace_id: 'AxYz_revoked', httpCode: '403', description: expect.stringMatching(/whatsapp_business_management/) }),
 		});
@@ -211,6 +242,8 @@ describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
 				wabaName: null,
 				relation: null,
 				businessId: BUSINESS_ID,
+				portfolioId: null,
+				portfolioName: null,
 				error: `WABA 123456789: Business portfolio ${BUSINESS_ID} has no WABA with this ID`,
 				details: { description: expect.stringMatching(/^Check the WABA ID/), httpCode: null },
 			},
