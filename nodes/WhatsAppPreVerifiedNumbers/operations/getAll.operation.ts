@@ -5,7 +5,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
 import { withLifecycle } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/preVerifiedNumberFields';
 
 export const option = graphOperation({
 	name: 'Get Many',
@@ -20,9 +20,6 @@ export const option = graphOperation({
 		output: { postReceive: [withLifecycle] },
 	},
 });
-
-/** Version 1 of the node called it `getMany`; saved workflows keep that value. */
-export const valueInVersion1 = 'getMany';
 
 export const properties: INodeProperties[] = [
 	businessIdLocator,

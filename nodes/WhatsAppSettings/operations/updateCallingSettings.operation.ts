@@ -13,7 +13,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { graphApiRequest } from '../../shared/transport';
+import type { GraphClient } from '../../shared/transport';
 import { callingAdvice, callingChanges, callingNotice, callingOf, callingSettingsProperty } from '../helpers/calling';
 
 /** Only the settings the user added go into `calling`; Meta keeps the others. */
@@ -31,11 +31,15 @@ async function noteChanges(this: IExecuteSingleFunctions, items: INodeExecutionD
  * Graph answers the write with `{success: true}` only; the settings Meta now holds are read
  * back, so the item shows the calling settings in force, not just what was asked for.
  */
-async function readBackCalling(this: IExecutePaginationFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function readBackCalling(
+	this: IExecutePaginationFunctions,
+	items: INodeExecutionData[],
+	graph: GraphClient,
+): Promise<INodeExecutionData[]> {
 	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
 	let settings: IDataObject;
 	try {
-		settings = (await graphApiRequest.call(this, 'GET', `/${phoneNumberId}/settings`)) as IDataObject;
+		settings = (await graph.send({ method: 'GET', url: `/${phoneNumberId}/settings` })) as IDataObject;
 	} catch (error) {
 		const nodeError = asNodeError(this.getNode(), error);
 		nodeError.message = `The calling settings were updated, but reading them back failed: ${nodeError.message}`;
