@@ -26,6 +26,7 @@ import type { Advice, GraphError } from './graphErrors';
 import { collectPages, GRAPH_MAX_PAGE_SIZE, mapConcurrently, nextPageCursor, type GraphPage } from './pagination';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
 import { CALLER_WIDE_CODES, type RepeatSafety } from './retryPolicy';
+import { runsAsTool, toolDescriptionText, toolListPage } from './tool';
 import { CREDENTIAL_TYPE, credentialSecrets, DEFAULT_TIMEOUT_SECONDS, withGraphRetries } from './transport';
 
 /** Whether a failed attempt may be sent again, and what the user must know when it is not. */
@@ -105,6 +106,11 @@ export type GraphOperationSpec = Repetition & {
 	value: string;
 	action: string;
 	description: string;
+	/**
+	 * For a model using the node as a tool: when to use it, what it needs, what it returns, in a
+	 * sentence or two. What its repeat class means (read-only, a write, never repeat) is added.
+	 */
+	toolDescription?: string;
 	routing: {
 		request: Pick<DeclarativeRestApiSettings.HttpRequestOptions, 'method' | 'qs' | 'body'>;
 		send?: { preSend?: PreSendAction[] };
@@ -316,7 +322,7 @@ function graphRunner(spec: GraphOperationSpec) {
 		if (spec.across) {
 			try {
 				const items = await readAcrossParents.call(this, { ...spec, across: spec.across }, requestData, { secrets, timeoutMs });
-				return spec.finish ? await spec.finish.call(this, items) : items;
+				return await finished.call(this, spec, items);
 			} catch (error) {
 				return failed(this, error);
 			}
@@ -371,11 +377,17 @@ function graphRunner(spec: GraphOperationSpec) {
 					pageSize: spec.list ? (spec.pageSize ?? GRAPH_MAX_PAGE_SIZE) : 1,
 				},
 			);
-			return spec.finish ? await spec.finish.call(this, items) : items;
+			return await finished.call(this, spec, items);
 		} catch (error) {
 			return failed(this, error);
 		}
 	};
+}
+
+/** The operation's own last step on all items, then, for a list read by a model, the page it asked for. */
+async function finished(this: IExecutePaginationFunctions, spec: GraphOperationSpec, items: INodeExecutionData[]) {
+	const all = spec.finish ? await spec.finish.call(this, items) : items;
+	return spec.list && runsAsTool(this) ? toolListPage(this, all) : all;
 }
 
 /** With On Error: Continue, a Graph failure becomes an error item; otherwise it ends the run. */
@@ -385,8 +397,31 @@ function failed(context: IExecutePaginationFunctions, error: unknown): INodeExec
 	throw nodeError;
 }
 
+/** What the tool variant of a node needs to know of an operation. */
+export interface ToolFacts {
+	/** What a model reads about the operation. */
+	description: string;
+	/** A list, which a model reads page by page. */
+	list: boolean;
+}
+
+const toolFacts = new WeakMap<GraphOperationOption, ToolFacts>();
+
+export function toolFactsOf(option: GraphOperationOption): ToolFacts {
+	return toolFacts.get(option) ?? { description: option.description ?? option.name, list: false };
+}
+
 /** The option n8n routes for a declared operation, its request runner attached. */
 export function graphOperation(spec: GraphOperationSpec): GraphOperationOption {
+	const option = routedOption(spec);
+	toolFacts.set(option, {
+		description: toolDescriptionText(spec.toolDescription ?? spec.description, spec.repeat),
+		list: spec.list === true,
+	});
+	return option;
+}
+
+function routedOption(spec: GraphOperationSpec): GraphOperationOption {
 	const { name, value, action, description, routing } = spec;
 	return {
 		name,
