@@ -408,7 +408,9 @@ export interface ToolFacts {
 const toolFacts = new WeakMap<GraphOperationOption, ToolFacts>();
 
 export function toolFactsOf(option: GraphOperationOption): ToolFacts {
-	return toolFacts.get(option) ?? { description: option.description ?? option.name, list: false };
+	const facts = toolFacts.get(option);
+	if (!facts) throw new ApplicationError(`Operation "${option.value}" was not declared with graphOperation`);
+	return facts;
 }
 
 /** The option n8n routes for a declared operation, its request runner attached. */

@@ -76,7 +76,10 @@ async function ask(question) {
 		(message.tool_calls ?? []).map((call) => ({ tool: call.function.name, args: JSON.parse(call.function.arguments) })),
 	);
 	const graphCalls = stack.sandbox.callLog().map(({ method, path: graphPath, status }) => `${method} ${graphPath} ${status}`);
-	log.push({ question, toolCalls, graphCalls, answer });
+	// How much each tool answer weighs in the model's context, in characters.
+	const last = requests[requests.length - 1]?.body.messages ?? [];
+	const toolResultChars = last.filter((message) => message.role === 'tool').map((message) => String(message.content).length);
+	log.push({ question, toolCalls, graphCalls, toolResultChars, answer });
 	return { answer, requests, toolCalls, graphCalls };
 }
 
