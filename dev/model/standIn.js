@@ -9,6 +9,7 @@
  *   "Which numbers are flagged?"              → the phone-number list, every page → the FLAGGED rows
  *   "What is the health of 700000000000214?"  → Get Health Status with that ID → its summary
  *   "Register 700000000000216"                → Register once with that ID → its outcome
+ *   "Which pre-verified numbers lapse soon?"  → Get Due for Re-Verification, every page → the numbers
  *
  * Every request is kept (`requests`), so a test can check the tools offered, the calls made
  * and everything that reached the "model".
@@ -26,6 +27,7 @@ const TOOL_PATTERNS = {
 	list: /^Lists the business phone numbers of one WhatsApp Business Account/,
 	health: /can send messages \(AVAILABLE, LIMITED or BLOCKED\)/,
 	register: /^Registers a verified phone number/,
+	lapsing: /whose verification lapses soon or has lapsed/,
 };
 
 /** The calls made so far in this conversation, with their results, in order. */
@@ -81,18 +83,33 @@ function nextStep({ messages, tools = [] }) {
 	const done = toolExchanges(messages);
 	const wabaId = idAfter(context, 'WABA');
 
-	if (/flagged/i.test(questionText)) {
-		const tool = toolFor(tools, TOOL_PATTERNS.list);
-		if (!tool) return { answer: 'I have no tool that lists the phone numbers.' };
+	/** A list tool's pages so far, and the call for the next one while the last says it is partial. */
+	const readList = (tool) => {
 		const pages = done.filter((call) => call.name === tool.function.name).map((call) => firstItem(call.result));
 		const last = pages[pages.length - 1];
 		if (!last || (last.complete === false && last.nextPage)) {
-			return { call: tool, args: argumentsFor(tool, { page: last ? last.nextPage : 1, wabaId }) };
+			return { next: { call: tool, args: argumentsFor(tool, { page: last ? last.nextPage : 1, wabaId }) } };
 		}
-		const flagged = pages.flatMap((page) => page.rows ?? []).filter((row) => row.status === 'FLAGGED');
+		return { rows: pages.flatMap((page) => page.rows ?? []), total: last.total };
+	};
+
+	if (/lapse|re-?verif|expir/i.test(questionText)) {
+		const tool = toolFor(tools, TOOL_PATTERNS.lapsing);
+		if (!tool) return { answer: 'I have no tool that lists the pre-verified numbers due for re-verification.' };
+		const list = readList(tool);
+		if (list.next) return list.next;
+		return { answer: `${list.total} pre-verified numbers are due: ${list.rows.map((row) => row.phone_number ?? row.id).join(', ')}.` };
+	}
+
+	if (/flagged/i.test(questionText)) {
+		const tool = toolFor(tools, TOOL_PATTERNS.list);
+		if (!tool) return { answer: 'I have no tool that lists the phone numbers.' };
+		const list = readList(tool);
+		if (list.next) return list.next;
+		const flagged = list.rows.filter((row) => row.status === 'FLAGGED');
 		const names = flagged.map((row) => `${row.display_phone_number} (${row.verified_name}, ID ${row.id})`);
 		return {
-			answer: `${flagged.length} of ${last.total} numbers are flagged: ${names.join('; ')}.`,
+			answer: `${flagged.length} of ${list.total} numbers are flagged: ${names.join('; ')}.`,
 		};
 	}
 

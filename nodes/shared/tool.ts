@@ -14,7 +14,7 @@ import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, INod
 
 import type { RepeatSafety } from './retryPolicy';
 
-/** Rows in one page of a list answered to a model: about 25 kB of phone numbers. */
+/** Rows in one page of a list answered to a model: about 43 kB of phone numbers with the usual fields. */
 export const TOOL_PAGE_SIZE = 100;
 
 export const TOOL_PAGE_PARAMETER = 'toolPage';
