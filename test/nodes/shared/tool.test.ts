@@ -128,6 +128,19 @@ describe('WhatsApp Phone Numbers as a tool: descriptions', () => {
 		expect(modelReads(await toolVariant('whatsAppPhoneNumbers'), { operation: 'register', toolDescription: own })).toBe(own);
 	});
 
+	it('keeps what a workflow saved with n8n’s own Tool Description fields says', async () => {
+		const tool = await toolVariant('whatsAppPhoneNumbers');
+		const own = 'Check one number.';
+
+		// "Set Manually" with the user's text: the text.
+		expect(modelReads(tool, { operation: 'getHealthStatus', descriptionType: 'manual', toolDescription: own })).toBe(own);
+		// "Set Automatically": now the operation's own text, not the node's whole description.
+		expect(modelReads(tool, { operation: 'getHealthStatus', descriptionType: 'auto' })).toBe(
+			modelReads(tool, { operation: 'getHealthStatus' }),
+		);
+		expect(modelReads(tool, { operation: 'getHealthStatus', descriptionType: 'auto' })).toMatch(/^Tells whether a phone number/);
+	});
+
 	it('offers the model a Page for every list, and Return All / Limit to none', async () => {
 		const tool = await toolVariant('whatsAppPhoneNumbers');
 		const node: INode = { id: 't', name: 'T', type: tool.description.name, typeVersion: 1, position: [0, 0], parameters: {} };
