@@ -8,6 +8,7 @@
  *
  *   "Which numbers are flagged?"              → the phone-number list, every page → the FLAGGED rows
  *   "What is the health of 700000000000214?"  → Get Health Status with that ID → its summary
+ *   "What is the health of +1 204-555-0012?"  → the list until that number's row → Get Health Status with its ID
  *   "Register 700000000000216"                → Register once with that ID → its outcome
  *   "Which pre-verified numbers lapse soon?"  → Get Due for Re-Verification, every page → the numbers
  *
@@ -113,14 +114,29 @@ function nextStep({ messages, tools = [] }) {
 		};
 	}
 
-	const phoneNumberId = idAfter(questionText, '(?:health of|register|number)');
+	let phoneNumberId = idAfter(questionText, '(?:health of|register|number)');
 	if (/health/i.test(questionText)) {
 		const tool = toolFor(tools, TOOL_PATTERNS.health);
 		if (!tool) return { answer: 'I have no tool that reads the health of a number.' };
+		// A number as people write it (+1 204-555-0012): its phone-number ID is found in the WABA's list first.
+		const written = phoneNumberId ? undefined : /\+?\d[\d\s().-]{6,}\d/.exec(questionText)?.[0];
+		if (written) {
+			const list = toolFor(tools, TOOL_PATTERNS.list);
+			if (!list) return { answer: `I need the phone-number ID of ${written}, and I have no tool that lists the numbers.` };
+			const pages = done.filter((call) => call.name === list.function.name).map((call) => firstItem(call.result));
+			const digits = written.replace(/\D/g, '');
+			const row = pages.flatMap((page) => page.rows ?? []).find((r) => String(r.display_phone_number ?? '').replace(/\D/g, '') === digits);
+			const last = pages[pages.length - 1];
+			if (!row && (!last || (last.complete === false && last.nextPage))) {
+				return { call: list, args: argumentsFor(list, { page: last ? last.nextPage : 1, wabaId }) };
+			}
+			if (!row) return { answer: `WABA ${wabaId} has no number ${written}.` };
+			phoneNumberId = String(row.id);
+		}
 		const call = done.find((exchange) => exchange.name === tool.function.name);
 		if (!call) return { call: tool, args: argumentsFor(tool, { phoneNumberId }) };
 		const health = firstItem(call.result);
-		return { answer: `Health of ${phoneNumberId}: ${health?.summary ?? JSON.stringify(health)}` };
+		return { answer: `Health of ${written ?? phoneNumberId}: ${health?.summary ?? JSON.stringify(health)}` };
 	}
 
 	if (/register/i.test(questionText)) {

@@ -185,6 +185,26 @@ test('"What is the health of <number>?": Get Health Status with the phone-number
 	expectNoSecretsReachedTheModel(requests);
 });
 
+test('"What is the health of +1 204-555-0012?": the number as people write it, found in the list, then its health by ID', async () => {
+	const phone = stack.sandbox.state.phoneNumbers.find((candidate) => candidate.display_phone_number === '+1 204-555-0012');
+	expect(phone.id).toBe('700000000000213');
+
+	const { answer, requests, toolCalls, graphCalls } = await ask('What is the health of +1 204-555-0012?');
+
+	// Found on the first page: no second page asked for.
+	expect(toolCalls).toEqual([
+		{ tool: 'List_phone_numbers', args: { wabaId: WABA_ID, page: 1 } },
+		{ tool: 'Health_of_a_number', args: { phoneNumberId: phone.id } },
+	]);
+	expect(graphCalls).toEqual([
+		`GET /v24.0/${WABA_ID}/phone_numbers 200`,
+		`GET /v24.0/${WABA_ID}/phone_numbers 200`,
+		`GET /v24.0/${phone.id} 200`,
+	]);
+	expect(answer).toMatch(/^Health of \+1 204-555-0012: Phone number \+1 204-555-0012 \(700000000000213\) cannot send messages \(BLOCKED\)/);
+	expectNoSecretsReachedTheModel(requests);
+});
+
 test('"Register <number>": Register called once with the PIN from the node, and its outcome reported', async () => {
 	// Fleet index 215: PENDING, its code verified, not registered yet.
 	const pending = '700000000000216';
