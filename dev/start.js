@@ -6,13 +6,15 @@
  *  1. installs what is missing: the package's dev dependencies (`npm install --ignore-scripts`),
  *     Node 24 and n8n 2.41 into a cache folder outside the clone (dev/n8n/install-n8n.sh);
  *  2. builds the package;
- *  3. starts the Graph API sandbox (http://127.0.0.1:8090) and n8n (http://127.0.0.1:5678)
+ *  3. starts the Graph API sandbox (http://127.0.0.1:8090), the chat model stand-in
+ *     (http://127.0.0.1:8091/v1, dev/model/standIn.js) and n8n (http://127.0.0.1:5678)
  *     with the package installed in n8n's user folder as a community package;
- *  4. creates the owner account, the credential (pointing at the sandbox) and the three
- *     example workflows, runs the onboarding workflow once and prints its result;
+ *  4. creates the owner account, the credentials (pointing at the sandbox and the stand-in)
+ *     and the example workflows, runs the onboarding workflow once and prints its result,
+ *     and activates "Ask the fleet" (Chat Trigger → AI Agent → our nodes as tools);
  *  5. keeps both servers running until Ctrl-C, then stops them.
  *
- * Environment: N8N_START_PORT (5678), SANDBOX_PORT (8090), N8N_START_USER_FOLDER (default
+ * Environment: N8N_START_PORT (5678), SANDBOX_PORT (8090), MODEL_STAND_IN_PORT (8091), N8N_START_USER_FOLDER (default
  * .e2e/n8n-start in the clone; kept between runs, `npm start -- --fresh` empties it),
  * N8N_START_EXIT_AFTER_SETUP=1 (stop after the summary, for CI smoke tests).
  */
@@ -51,9 +53,15 @@ async function main() {
 
 	const n8nPort = Number(process.env.N8N_START_PORT || 5678);
 	const sandboxPort = Number(process.env.SANDBOX_PORT || 8090);
-	for (const [what, port] of [['n8n', n8nPort], ['the Graph sandbox', sandboxPort]]) {
+	const modelPort = Number(process.env.MODEL_STAND_IN_PORT || 8091);
+	const ports = [
+		['n8n', n8nPort, 'N8N_START_PORT'],
+		['the Graph sandbox', sandboxPort, 'SANDBOX_PORT'],
+		['the chat model stand-in', modelPort, 'MODEL_STAND_IN_PORT'],
+	];
+	for (const [what, port, variable] of ports) {
 		if (!(await isPortFree(port))) {
-			throw new Error(`port ${port} (for ${what}) is in use on 127.0.0.1: stop what runs there, or set ${what === 'n8n' ? 'N8N_START_PORT' : 'SANDBOX_PORT'}`);
+			throw new Error(`port ${port} (for ${what}) is in use on 127.0.0.1: stop what runs there, or set ${variable}`);
 		}
 	}
 
@@ -97,6 +105,7 @@ async function main() {
 	say(`starting the Graph sandbox on http://127.0.0.1:${sandboxPort} and n8n ${install.n8nVersion} on http://127.0.0.1:${n8nPort} (about 30 s)`);
 	stack = await startStack({
 		sandboxPort,
+		modelPort,
 		n8nPort,
 		userFolder,
 		keepUserFolder: true,
@@ -124,6 +133,12 @@ async function main() {
 	}
 	say(`onboarding execution ${execution.id}: ${execution.status}`);
 
+	// The chat's webhook answers once the workflow is active; the editor's Chat button works either way.
+	const askTheFleet = workflows.askTheFleet;
+	await client.activateWorkflow(askTheFleet.id);
+	const chatTrigger = askTheFleet.workflow.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.chatTrigger');
+	const chatUrl = `http://127.0.0.1:${n8nPort}/webhook/${chatTrigger.webhookId}/chat`;
+
 	const editor = `http://127.0.0.1:${n8nPort}`;
 	const lines = [
 		'',
@@ -132,6 +147,9 @@ async function main() {
 		` Log in with:  ${DEFAULT_OWNER.email}  /  ${DEFAULT_OWNER.password}`,
 		` Workflows:    ${Object.values(workflows).map((w) => w.name).join(' · ')}`,
 		` Onboarding:   ${editor}/workflow/${onboarding.id}/executions/${execution.id}`,
+		` Ask the fleet: ${editor}/workflow/${askTheFleet.id} (Open chat: "Which numbers are flagged?"), or`,
+		`   curl -s ${chatUrl} -H 'content-type: application/json' -d '{"action":"sendMessage","sessionId":"s1","chatInput":"Which numbers are flagged?"}'`,
+		` Chat model stand-in (plays the model, no AI): ${stack.model.url}`,
 		` Graph sandbox (stands in for graph.facebook.com): ${sandbox.url}/__sandbox`,
 		` n8n log:      ${n8n.logFile}`,
 		' Ctrl-C stops both servers.',

@@ -7,7 +7,8 @@ import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { GraphOperationOption } from './graphOperation';
-import { TIMEOUT_PARAMETER } from './graphOperation';
+import { TIMEOUT_PARAMETER, toolFactsOf } from './graphOperation';
+import { toolDescriptionProperties, toolPageProperty } from './tool';
 import { DEFAULT_TIMEOUT_SECONDS, graphCredentials } from './transport';
 
 /** What an operation module exports: its option and the fields it shows. */
@@ -89,6 +90,17 @@ export function graphApiNode({ operations, default: defaultOperation, descriptio
 	return {
 		credentials: graphCredentials,
 		requestDefaults: graphRequestDefaults,
-		properties: [operation, ...operationFields(operations), timeoutProperty],
+		properties: [operation, ...toolProperties(operations), ...operationFields(operations), timeoutProperty],
 	};
+}
+
+/**
+ * What only the node's tool variant shows: each operation's description for the model, and
+ * the Page a model asks a list for.
+ */
+function toolProperties(operations: OperationModule[]): INodeProperties[] {
+	const described = operations.map(({ option }) => ({ values: [option.value], text: toolFactsOf(option).description }));
+	const lists = operations.filter(({ option }) => toolFactsOf(option).list).map(({ option }) => option.value);
+	const page = lists.length ? updateDisplayOptions({ show: { operation: lists } }, [toolPageProperty]) : [];
+	return [...toolDescriptionProperties(described), ...page];
 }

@@ -132,7 +132,8 @@ export const businessForPreVerifiedList: INodeProperties = {
 
 /**
  * Return All / Limit of every list operation. The Graph runner pages until the list ends,
- * or stops exactly at `maxResults`, which only the Limit sets.
+ * or stops exactly at `maxResults`, which only the Limit sets. A tool reads the whole list
+ * and answers it page by page, so its variant shows neither.
  */
 export const returnAllOrLimit: INodeProperties[] = [
 	{
@@ -141,6 +142,7 @@ export const returnAllOrLimit: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
+		displayOptions: { hide: { '@tool': [true] } },
 	},
 	{
 		displayName: 'Limit',
@@ -148,7 +150,7 @@ export const returnAllOrLimit: INodeProperties[] = [
 		type: 'number',
 		default: 50,
 		typeOptions: { minValue: 1 },
-		displayOptions: { show: { returnAll: [false] } },
+		displayOptions: { show: { returnAll: [false] }, hide: { '@tool': [true] } },
 		description: 'Max number of results to return',
 		routing: { output: { maxResults: '={{$value}}' } },
 	},

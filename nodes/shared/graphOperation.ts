@@ -27,6 +27,7 @@ import type {
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
+import { ApplicationError } from 'n8n-workflow';
 
 import { readAcrossParents, type AcrossParents } from './acrossParents';
 import { failed } from './errorItem';
@@ -48,6 +49,7 @@ import {
 } from './transport';
 
 export type { AcrossParents, ListParent } from './acrossParents';
+import { runsAsTool, toolDescriptionText, toolListPage } from './tool';
 
 /** Whether a failed attempt may be sent again, and what the user must know when it is not. */
 export type Repetition =
@@ -82,6 +84,11 @@ export type GraphOperationSpec = Repetition & {
 	value: string;
 	action: string;
 	description: string;
+	/**
+	 * For a model using the node as a tool: when to use it, what it needs, what it returns, in a
+	 * sentence or two. What its repeat class means (read-only, a write, never repeat) is added.
+	 */
+	toolDescription?: string;
 	routing: {
 		request: Pick<DeclarativeRestApiSettings.HttpRequestOptions, 'method' | 'qs' | 'body'>;
 		send?: { preSend?: PreSendAction[] };
@@ -195,7 +202,8 @@ function graphRunner(spec: GraphOperationSpec) {
 						})
 					: await readOne(this, spec, session, request, requestData.postReceive);
 			}
-			return spec.finish ? await runFinish(this, spec.finish, items, graph) : items;
+			const all = spec.finish ? await runFinish(this, spec.finish, items, graph) : items;
+			return spec.list && runsAsTool(this) ? toolListPage(this, all) : all;
 		} catch (error) {
 			return failed(this, error);
 		}
@@ -224,8 +232,33 @@ async function readOne(
 	return await runPostReceive(context, postReceive, [{ json: answer.body as IDataObject }], answer.response, session.secrets);
 }
 
+/** What the tool variant of a node needs to know of an operation. */
+export interface ToolFacts {
+	/** What a model reads about the operation. */
+	description: string;
+	/** A list, which a model reads page by page. */
+	list: boolean;
+}
+
+const toolFacts = new WeakMap<GraphOperationOption, ToolFacts>();
+
+export function toolFactsOf(option: GraphOperationOption): ToolFacts {
+	const facts = toolFacts.get(option);
+	if (!facts) throw new ApplicationError(`Operation "${option.value}" was not declared with graphOperation`);
+	return facts;
+}
+
 /** The option n8n routes for a declared operation, its request runner attached. */
 export function graphOperation(spec: GraphOperationSpec): GraphOperationOption {
+	const option = routedOption(spec);
+	toolFacts.set(option, {
+		description: toolDescriptionText(spec.toolDescription ?? spec.description, spec.repeat),
+		list: spec.list === true,
+	});
+	return option;
+}
+
+function routedOption(spec: GraphOperationSpec): GraphOperationOption {
 	const { name, value, action, description, routing } = spec;
 	return {
 		name,

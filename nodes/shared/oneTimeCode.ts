@@ -188,15 +188,17 @@ export interface CodeTarget {
 	ids: IdsOf;
 	action: string;
 	description: string;
+	toolDescription: string;
 }
 
 /** Request Code: each call sends the person a new code, so it is never repeated on its own. */
-export function requestCodeOption({ target, ids, action, description }: CodeTarget): GraphOperationOption {
+export function requestCodeOption({ target, ids, action, description, toolDescription }: CodeTarget): GraphOperationOption {
 	return graphOperation({
 		name: 'Request Code',
 		value: 'requestCode',
 		action,
 		description,
+		toolDescription,
 		repeat: 'oneShotWrite',
 		oneShotBecause: 'a second request would send another code and count against Meta\'s limit on code requests',
 		outcomeCheck: 'wait a few minutes for the SMS or call before requesting another code',
@@ -209,12 +211,13 @@ export function requestCodeOption({ target, ids, action, description }: CodeTarg
 }
 
 /** Verify Code: the first attempt may already have used the code up, so it is never repeated on its own. */
-export function verifyCodeOption({ target, ids, action, description }: CodeTarget): GraphOperationOption {
+export function verifyCodeOption({ target, ids, action, description, toolDescription }: CodeTarget): GraphOperationOption {
 	return graphOperation({
 		name: 'Verify Code',
 		value: 'verifyCode',
 		action,
 		description,
+		toolDescription,
 		repeat: 'oneShotWrite',
 		oneShotBecause: 'the first attempt may already have used up the one-time code',
 		outcomeCheck: 'read the number\'s verification status (Get Verification Status) before verifying again',

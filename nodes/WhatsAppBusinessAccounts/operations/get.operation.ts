@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a WhatsApp Business Account',
+	toolDescription:
+		'Reads one WhatsApp Business Account by its WABA ID (digits): name, review status, currency, time zone, owner.',
 	description:
 		'Read one WhatsApp Business Account: name, currency, timezone, review and business verification status, and messaging health',
 	repeat: 'read',

@@ -11,6 +11,8 @@ export const option = graphOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many WhatsApp Business Accounts',
+	toolDescription:
+		'Lists the WhatsApp Business Accounts of a business portfolio (business ID, digits), owned and shared by clients, with their IDs and names. Use it to find a WABA ID from a name.',
 	description:
 		'List the WhatsApp Business Accounts of a business portfolio, owned and shared by clients, each marked with its relation',
 	repeat: 'read',

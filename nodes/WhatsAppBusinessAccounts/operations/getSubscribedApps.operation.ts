@@ -28,6 +28,8 @@ export const option = graphOperation({
 	name: 'Get Subscribed Apps',
 	value: 'getSubscribedApps',
 	action: 'Get the apps subscribed to a WhatsApp Business Account',
+	toolDescription:
+		'Lists the apps that receive a WABA\'s webhooks (by WABA ID), each with its callback override.',
 	description: "List the apps that receive a WABA's webhooks, each with its callback override if it has one",
 	repeat: 'read',
 	list: true,

@@ -56,6 +56,8 @@ export const option = graphOperation({
 	name: 'Subscribe App',
 	value: 'subscribeApp',
 	action: 'Subscribe the app to a WhatsApp Business Account',
+	toolDescription:
+		'Subscribes the credential\'s app to a WABA\'s webhooks (by WABA ID), optionally with a callback override.',
 	description:
 		"Subscribe the credential's app to a WABA's webhooks, optionally sending its messaging webhooks to another callback URL than the app's",
 	// Subscribing again with the same override leaves the same subscription.

@@ -16,6 +16,7 @@ export const option = graphOperation({
 	name: 'Unsubscribe App',
 	value: 'unsubscribeApp',
 	action: 'Unsubscribe the app from a WhatsApp Business Account',
+	toolDescription: 'Stops the credential\'s app receiving a WABA\'s webhooks (by WABA ID).',
 	description: "Stop the credential's app receiving a WABA's webhooks (its override goes with it)",
 	// Unsubscribing an app that is not subscribed leaves it unsubscribed.
 	repeat: 'idempotentWrite',

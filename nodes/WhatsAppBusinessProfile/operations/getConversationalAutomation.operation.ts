@@ -14,6 +14,8 @@ export const option = graphOperation({
 	name: 'Get Conversational Automation',
 	value: 'getConversationalAutomation',
 	action: 'Get the welcome message, ice breakers and commands',
+	toolDescription:
+		'Reads a phone number\'s welcome message setting, ice breakers and commands (by phone-number ID).',
 	description: 'Read whether the welcome message is on, and the ice breakers and commands of the number',
 	repeat: 'read',
 	routing: {

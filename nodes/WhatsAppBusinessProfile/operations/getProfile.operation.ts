@@ -18,6 +18,8 @@ export const option = graphOperation({
 	name: 'Get Profile',
 	value: 'getProfile',
 	action: 'Get the business profile of a phone number',
+	toolDescription:
+		'Reads the business profile WhatsApp users see for a phone number (by phone-number ID): about, address, description, e-mail, websites, category, photo URL.',
 	description: 'Read what WhatsApp users see of the number: about, address, description, e-mail, websites, category and photo URL',
 	repeat: 'read',
 	routing: {

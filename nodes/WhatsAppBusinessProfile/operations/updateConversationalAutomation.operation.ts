@@ -27,6 +27,8 @@ export const option = graphOperation({
 	name: 'Update Conversational Automation',
 	value: 'updateConversationalAutomation',
 	action: 'Update the welcome message, ice breakers and commands',
+	toolDescription:
+		'Changes a phone number\'s welcome message setting, ice breakers or commands (by phone-number ID).',
 	description: 'Turn the welcome message on or off and replace the ice breakers or commands of the number',
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'read it with Get Conversational Automation',

@@ -34,6 +34,8 @@ export const option = graphOperation({
 	name: 'Update Profile',
 	value: 'updateProfile',
 	action: 'Update the business profile of a phone number',
+	toolDescription:
+		'Changes a phone number\'s business profile fields (by phone-number ID) to the values configured in the node.',
 	description: 'Change the profile fields you add and, from binary data, the profile photo',
 	// Setting the same values again leaves the same profile.
 	repeat: 'idempotentWrite',

@@ -120,6 +120,8 @@ export const option = graphOperation({
 	name: 'Apply for Official Business Account',
 	value: 'applyOfficialBusinessAccount',
 	action: 'Apply for official business account status',
+	toolDescription:
+		'Applies for the official business account blue badge for a phone number (by phone-number ID), with the business details configured in the node.',
 	description:
 		'Ask Meta to make a business phone number an Official Business Account (blue badge); follow it with Get Official Business Account Status',
 	repeat: 'oneShotWrite',

@@ -48,6 +48,8 @@ export const option = graphOperation({
 	name: 'Change Display Name',
 	value: 'changeDisplayName',
 	action: 'Change the display name of a phone number',
+	toolDescription:
+		'Asks Meta to change a phone number\'s display name (by phone-number ID); Meta reviews the new name before it shows.',
 	description:
 		"Ask Meta to review a new display name for a business phone number; follow it with Get Display Name Status & Certificate, then Register once it is approved",
 	repeat: 'oneShotWrite',

@@ -14,6 +14,8 @@ export const option = graphOperation({
 	name: 'Clear Callback Override',
 	value: 'clearCallbackOverride',
 	action: 'Clear the webhook callback override of a phone number',
+	toolDescription:
+		'Removes a phone number\'s own webhook callback override (by phone-number ID), so its webhooks go to the WABA\'s or app\'s URL again.',
 	description: "Remove this number's callback override, so its messaging webhooks go to the WABA's override or the app's callback URL again",
 	// Clearing an override that is already gone leaves it gone.
 	repeat: 'idempotentWrite',

@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Add a phone number to a WhatsApp Business Account',
+	toolDescription:
+		'Adds a new phone number (country code, number, display name) to a WABA; it must be verified and registered next. Returns the new phone-number ID.',
 	description: 'Add a business phone number to a WhatsApp Business Account; verify and register it next',
 	...createOnce,
 	routing: {

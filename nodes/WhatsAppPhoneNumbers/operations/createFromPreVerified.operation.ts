@@ -16,6 +16,8 @@ export const option = graphOperation({
 	name: 'Create From Pre-Verified Number',
 	value: 'createFromPreVerified',
 	action: 'Add a pre-verified number to a WhatsApp Business Account',
+	toolDescription:
+		'Adds a number from the pre-verified pool to a WABA with a display name; it needs registering next. Returns the new phone-number ID.',
 	description:
 		"Turn a number of your pre-verified pool into a business phone number of a client's WhatsApp Business Account; register it next",
 	...createOnce,

@@ -15,6 +15,8 @@ export const option = graphOperation({
 	name: 'Delete Username',
 	value: 'deleteUsername',
 	action: 'Delete the username of a phone number',
+	toolDescription:
+		'Removes the business username of one phone number (by phone-number ID, digits); the name becomes free for others to claim.',
 	description: 'Remove the business username of a number; the username becomes free for others to claim',
 	// Deleting twice leaves the number without a username all the same.
 	repeat: 'idempotentWrite',

@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Deregister',
 	value: 'deregister',
 	action: 'Deregister a phone number from Cloud API',
+	toolDescription:
+		'Deregisters a phone number (by phone-number ID) from Cloud API: it stops sending and receiving messages.',
 	description: 'Stop a business phone number from sending and receiving messages through Cloud API',
 	...registrationCallOnce,
 	routing: {

@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a phone number',
+	toolDescription:
+		'Reads one business phone number by its phone-number ID (digits, not the phone number itself): display number, verified name, status, quality rating, registration deadline.',
 	description: 'Read one business phone number with the fields you choose',
 	repeat: 'read',
 	routing: {

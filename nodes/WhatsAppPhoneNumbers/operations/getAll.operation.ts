@@ -11,6 +11,8 @@ export const option = graphOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many phone numbers',
+	toolDescription:
+		'Lists the business phone numbers of one WhatsApp Business Account (WABA ID, digits), with each number\'s ID, display phone number, verified name, status (CONNECTED, FLAGGED, PENDING…), quality rating and registration deadline. Use it to answer questions about a WABA\'s numbers, such as which are flagged or not connected.',
 	description: 'List the business phone numbers of a WhatsApp Business Account',
 	repeat: 'read',
 	list: true,

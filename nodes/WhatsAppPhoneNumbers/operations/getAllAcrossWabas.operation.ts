@@ -20,6 +20,8 @@ export const option = graphOperation({
 	name: 'Get Many Across WABAs',
 	value: 'getAllAcrossWabas',
 	action: 'Get many phone numbers across WABAs',
+	toolDescription:
+		'Lists the phone numbers of every WABA of a business portfolio (business ID, digits), each row with its WABA ID and name, status, quality rating and registration deadline. Use it for questions about the whole fleet; a WABA that cannot be read gives one row with its error.',
 	description:
 		'List the phone numbers of every WABA of a business portfolio (owned and client), each with its WABA and the business portfolio whose messaging limit it shares',
 	repeat: 'read',

@@ -23,6 +23,8 @@ export const option = graphOperation({
 	name: 'Get Callback Override',
 	value: 'getCallbackOverride',
 	action: 'Get the webhook callback override of a phone number',
+	toolDescription:
+		'Reads where a phone number\'s messaging webhooks go (its own callback override, its WABA\'s, or the app\'s URL), by phone-number ID.',
 	description: "Read where this number's messaging webhooks go: its own override, its WABA's, or the app's callback URL",
 	repeat: 'read',
 	routing: {

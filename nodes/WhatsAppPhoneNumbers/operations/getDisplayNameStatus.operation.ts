@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get Display Name Status & Certificate',
 	value: 'getDisplayNameStatus',
 	action: 'Get the display name status and certificate of a phone number',
+	toolDescription:
+		'Reads a phone number\'s display name review status (and a pending new name\'s) and its certificate, by phone-number ID.',
 	description:
 		'Read the display name, a requested new name and their review status and certificates; after Change Display Name, says what to do next',
 	repeat: 'read',

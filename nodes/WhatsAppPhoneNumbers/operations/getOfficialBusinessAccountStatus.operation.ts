@@ -35,6 +35,8 @@ export const option = graphOperation({
 	name: 'Get Official Business Account Status',
 	value: 'getOfficialBusinessAccountStatus',
 	action: 'Get the official business account status of a phone number',
+	toolDescription:
+		'Reads whether a phone number (by phone-number ID) has the official business account blue badge, and the status of its application.',
 	description:
 		'Read whether a number has the blue badge and where its Official Business Account request stands (NOT_STARTED, PENDING, APPROVED, REJECTED)',
 	repeat: 'read',

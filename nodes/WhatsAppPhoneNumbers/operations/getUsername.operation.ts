@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get Username',
 	value: 'getUsername',
 	action: 'Get the username of a phone number',
+	toolDescription:
+		'Reads the business username (@name) of one phone number by its phone-number ID (digits), with its state (reserved, approved) or that it has none.',
 	description: 'Read the business username of a number (@name) and its state: reserved, approved or none',
 	repeat: 'read',
 	adviceFor: usernameAdvice,

@@ -15,6 +15,8 @@ export const option = graphOperation({
 	name: 'Get Username Suggestions',
 	value: 'getUsernameSuggestions',
 	action: 'Get username suggestions for a phone number',
+	toolDescription:
+		'Lists the usernames Meta suggests for one phone number (by phone-number ID, digits); claim one with Set Username.',
 	description: 'List the usernames Meta reserved for this business, ready to claim with Set Username',
 	repeat: 'read',
 	adviceFor: usernameAdvice,

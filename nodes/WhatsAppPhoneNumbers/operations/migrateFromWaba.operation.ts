@@ -20,6 +20,8 @@ export const option = graphOperation({
 	name: 'Migrate From Another WABA',
 	value: 'migrateFromWaba',
 	action: 'Migrate a phone number from another WhatsApp Business Account',
+	toolDescription:
+		'Moves a phone number from another WABA into this WABA (country code and number); the number must then be verified and registered again.',
 	description:
 		'Move a registered number from another WABA (another Solution Partner) into this one, keeping its name, quality and templates; verify and register it next',
 	repeat: 'oneShotWrite',

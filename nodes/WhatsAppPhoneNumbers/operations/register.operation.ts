@@ -27,6 +27,8 @@ export const option = graphOperation({
 	name: 'Register',
 	value: 'register',
 	action: 'Register a phone number for Cloud API',
+	toolDescription:
+		'Registers a verified phone number (by phone-number ID) for Cloud API so it can send and receive messages, with the two-step PIN configured in the node. Returns success, or Meta\'s error with what to do.',
 	description: 'Register a verified business phone number so it can send and receive messages, setting its two-step PIN',
 	...registrationCallOnce,
 	secrets: [pinField],

@@ -32,6 +32,8 @@ export const option = graphOperation({
 	name: 'Set Callback Override',
 	value: 'setCallbackOverride',
 	action: 'Set the webhook callback override of a phone number',
+	toolDescription:
+		'Sends a phone number\'s messaging webhooks to another callback URL than the app\'s (by phone-number ID).',
 	description: "Send this number's messaging webhooks to another callback URL than the app's, so one Meta app can serve many workflows",
 	// Setting the same URL and token again leaves the same override.
 	repeat: 'idempotentWrite',

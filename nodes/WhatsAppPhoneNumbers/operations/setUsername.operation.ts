@@ -28,6 +28,8 @@ export const option = graphOperation({
 	name: 'Set Username',
 	value: 'setUsername',
 	action: 'Set the username of a phone number',
+	toolDescription:
+		'Claims a business username (@name) for one phone number (by phone-number ID, digits), using the username configured in the node; returns the state Meta gave it (reserved or approved).',
 	description: 'Claim or change the business username of a number; optionally move it from another number of the portfolio',
 	repeat: 'oneShotWrite',
 	oneShotBecause:

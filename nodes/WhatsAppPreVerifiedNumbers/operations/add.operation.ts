@@ -49,6 +49,8 @@ export const option = graphOperation({
 	name: 'Add',
 	value: 'add',
 	action: 'Add a number to the preverified pool',
+	toolDescription:
+		'Adds a phone number (with its country code, such as +1 631 555 0100) to the pre-verified pool; verify it next with a code.',
 	description: 'Add a phone number to the pool; verify it next with Request Code and Verify Code',
 	repeat: 'oneShotWrite',
 	oneShotBecause: 'a repeat could add the number to the pool a second time',

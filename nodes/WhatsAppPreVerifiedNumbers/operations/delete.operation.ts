@@ -15,6 +15,7 @@ export const option = graphOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a preverified number',
+	toolDescription: 'Removes a number from the pre-verified pool (by pre-verified ID).',
 	description: 'Remove a number from the pool',
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'read the number with Get: an error saying it does not exist means it was deleted',

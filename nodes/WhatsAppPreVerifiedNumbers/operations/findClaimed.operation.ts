@@ -33,6 +33,8 @@ export const option = graphOperation({
 	name: 'Find Claimed',
 	value: 'findClaimed',
 	action: 'Find claimed preverified numbers',
+	toolDescription:
+		'Finds which pre-verified numbers became phone numbers of a WABA (by WABA ID), pairing each with its phone-number ID.',
 	description:
 		'Find pool numbers a client claimed onto a WABA, with the new phone-number ID and the 90-day registration deadline',
 	repeat: 'read',

@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a preverified number',
+	toolDescription:
+		'Reads one pre-verified number by its pre-verified ID (digits): verification status, expiry and lifecycle.',
 	description: 'Read one pre-verified number with its verification times and computed lifecycle',
 	repeat: 'read',
 	routing: {

@@ -11,6 +11,8 @@ export const option = graphOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many preverified numbers',
+	toolDescription:
+		'Lists the pre-verified number pool of a business portfolio (business ID, digits), each number with its verification status, verification expiry and when re-verification opens.',
 	description: 'List the pool with each number’s verification times and computed lifecycle, one call per page',
 	repeat: 'read',
 	list: true,

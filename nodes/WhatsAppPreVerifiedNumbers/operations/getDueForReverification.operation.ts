@@ -27,6 +27,8 @@ export const option = graphOperation({
 	name: 'Get Due for Re-Verification',
 	value: 'getDueForReverification',
 	action: 'List numbers due for reverification',
+	toolDescription:
+		'Lists the pool\'s numbers whose verification lapses soon or has lapsed, soonest first, for a business portfolio (business ID). Use it for "which numbers lapse this week".',
 	description:
 		'List only the numbers to verify now: re-verification window open, lapsed, or never verified; each says why',
 	repeat: 'read',

@@ -40,6 +40,7 @@ export const option = graphOperation({
 	name: 'Get Embedded Signup IDs',
 	value: 'getEmbeddedSignupIds',
 	action: 'Get verified numbers for embedded signup',
+	toolDescription: 'Lists the verified pre-verified numbers ready to offer in Embedded Signup, with their IDs.',
 	description:
 		'One item with the IDs of the pool’s verified numbers, shaped for extras.setup.preVerifiedPhone in Embedded Signup',
 	repeat: 'read',

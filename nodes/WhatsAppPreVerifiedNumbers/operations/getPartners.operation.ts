@@ -9,6 +9,7 @@ export const option = graphOperation({
 	name: 'Get Partners',
 	value: 'getPartners',
 	action: 'Get the partners a number is shared with',
+	toolDescription: 'Lists the partner businesses a pre-verified number (by pre-verified ID) is shared with.',
 	description: 'List the partner businesses a pre-verified number is shared with, one item per partner',
 	repeat: 'read',
 	list: true,

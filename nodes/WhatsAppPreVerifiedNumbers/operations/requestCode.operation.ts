@@ -8,6 +8,8 @@ export const option = requestCodeOption({
 	target: preVerifiedNumberIdField,
 	ids: preVerifiedNumberIds,
 	action: 'Request a one time verification code',
+	toolDescription:
+		'Has Meta send a six-digit verification code by SMS or voice call to a pre-verified number (by pre-verified ID).',
 	description: 'Have Meta send a one-time code to the number by SMS or voice call',
 });
 

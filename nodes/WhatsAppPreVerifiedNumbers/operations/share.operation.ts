@@ -9,6 +9,8 @@ export const option = graphOperation({
 	name: 'Share',
 	value: 'share',
 	action: 'Share a preverified number with a partner',
+	toolDescription:
+		'Shares a pre-verified number (by pre-verified ID) with a partner business so it can offer it in its Embedded Signup.',
 	description: 'Let a partner of your multi-partner solution offer the number in its Embedded Signup',
 	...sharingSetsState,
 	routing: {

@@ -9,6 +9,7 @@ export const option = graphOperation({
 	name: 'Unshare',
 	value: 'unshare',
 	action: 'Unshare a preverified number from a partner',
+	toolDescription: 'Stops sharing a pre-verified number (by pre-verified ID) with a partner business.',
 	description: 'Stop a partner from offering the number in its Embedded Signup',
 	...sharingSetsState,
 	routing: {

@@ -8,6 +8,8 @@ export const option = verifyCodeOption({
 	target: preVerifiedNumberIdField,
 	ids: preVerifiedNumberIds,
 	action: 'Verify the one time code a preverified number received',
+	toolDescription:
+		'Verifies a pre-verified number (by pre-verified ID) with the code it received, as configured in the node.',
 	description: 'Verify the number with its one-time code; it then stays verified for 90 days',
 });
 

@@ -18,6 +18,8 @@ export const option = graphOperation({
 	name: 'Create',
 	value: 'create',
 	action: 'Create a QR code',
+	toolDescription:
+		'Creates a QR code and wa.me link for a phone number that open a chat with a prefilled message.',
 	description: 'Create a QR code and wa.me short link that open a chat with a prefilled message, with its image as binary data',
 	repeat: 'oneShotWrite',
 	oneShotBecause: `a repeat would create a second QR code (a number holds at most ${QR_CODES_PER_NUMBER.toLocaleString('en-US')})`,

@@ -12,6 +12,7 @@ export const option = graphOperation({
 	name: 'Delete',
 	value: 'delete',
 	action: 'Delete a QR code',
+	toolDescription: 'Deletes a QR code and its wa.me link; printed copies stop working.',
 	description: 'Delete a QR code and its wa.me link; printed copies stop working',
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'read the QR code with Get: an error saying it does not exist means it was deleted',

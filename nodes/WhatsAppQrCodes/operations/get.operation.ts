@@ -18,6 +18,7 @@ export const option = graphOperation({
 	name: 'Get',
 	value: 'get',
 	action: 'Get a QR code',
+	toolDescription: 'Reads one QR code of a phone number: its prefilled message and wa.me link.',
 	description: 'Read one QR code: its prefilled message, its wa.me link and, if asked, its image as binary data',
 	repeat: 'read',
 	adviceFor: qrCodeAdvice,

@@ -10,6 +10,8 @@ export const option = graphOperation({
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many QR codes',
+	toolDescription:
+		'Lists a phone number\'s QR codes (by phone-number ID), newest first, with their prefilled messages and wa.me links.',
 	description: 'List the QR codes of a phone number, newest first, with their prefilled messages and wa.me links',
 	repeat: 'read',
 	list: true,

@@ -10,6 +10,7 @@ export const option = graphOperation({
 	name: 'Update',
 	value: 'update',
 	action: 'Update a QR code',
+	toolDescription: 'Changes the message a QR code prefills; the code and its link stay the same.',
 	description: 'Change the message a QR code prefills; the code, its link and printed copies stay the same',
 	// Setting the same message twice leaves the same message.
 	repeat: 'idempotentWrite',

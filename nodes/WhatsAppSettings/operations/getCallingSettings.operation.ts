@@ -15,6 +15,8 @@ export const option = graphOperation({
 	name: 'Get Calling Settings',
 	value: 'getCallingSettings',
 	action: 'Get the calling settings of a phone number',
+	toolDescription:
+		'Reads the calling settings of one phone number (by phone-number ID, digits): whether calling is on, the call button, call hours and callback permission.',
 	description: 'Read whether calling is on, the call button, call hours, callback permission and SIP of a number',
 	repeat: 'read',
 	adviceFor: callingAdvice,

@@ -26,6 +26,8 @@ export const option = graphOperation({
 	name: 'Get Identity Change Check',
 	value: 'getIdentityChangeCheck',
 	action: 'Get whether the identity change check is on',
+	toolDescription:
+		'Reads whether a phone number (by phone-number ID) checks messages against the customer\'s identity.',
 	description: "Read whether messages are checked against the customer's identity hash",
 	repeat: 'read',
 	routing: {

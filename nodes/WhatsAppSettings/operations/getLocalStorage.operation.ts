@@ -17,6 +17,8 @@ export const option = graphOperation({
 	name: 'Get Local Storage',
 	value: 'getLocalStorage',
 	action: 'Get the local storage setting of a phone number',
+	toolDescription:
+		'Reads whether a phone number (by phone-number ID) keeps message data at rest in one region, and which.',
 	description: 'Read whether message data at rest is kept in one region, and which',
 	repeat: 'read',
 	routing: {

@@ -9,6 +9,8 @@ export const option = graphOperation({
 	name: 'Get Settings',
 	value: 'getSettings',
 	action: 'Get the settings of a phone number',
+	toolDescription:
+		'Reads all settings of a phone number (by phone-number ID): identity change check, calling, local storage.',
 	description: 'Read all settings of the number (identity check, calling, local storage…)',
 	repeat: 'read',
 	routing: {

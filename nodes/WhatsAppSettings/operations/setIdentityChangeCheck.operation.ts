@@ -40,6 +40,7 @@ export const option = graphOperation({
 	name: 'Set Identity Change Check',
 	value: 'setIdentityChangeCheck',
 	action: 'Turn the identity change check on or off',
+	toolDescription: 'Turns a phone number\'s identity change check on or off (by phone-number ID).',
 	description: 'Refuse messages to customers whose identity changed since you stored their hash',
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'read it with Get Identity Change Check',

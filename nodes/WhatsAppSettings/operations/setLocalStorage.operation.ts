@@ -74,6 +74,7 @@ export const option = graphOperation({
 	name: 'Set Local Storage',
 	value: 'setLocalStorage',
 	action: 'Set the local storage of a phone number',
+	toolDescription: 'Turns a phone number\'s local storage on or off, and sets its region (by phone-number ID).',
 	description: 'Keep message data at rest in one region, or return to Meta\'s default storage (number not registered)',
 	// Setting the same storage twice leaves the same storage.
 	repeat: 'idempotentWrite',

@@ -24,6 +24,8 @@ export const option = graphOperation({
 	name: 'Set Two-Step Verification PIN',
 	value: 'setTwoStepPin',
 	action: 'Set the two step verification pin',
+	toolDescription:
+		'Sets a new two-step verification PIN, configured in the node, for a phone number (by phone-number ID).',
 	description: 'Set a new six-digit two-step verification PIN for the number',
 	// Setting the same PIN twice leaves the same PIN.
 	repeat: 'idempotentWrite',

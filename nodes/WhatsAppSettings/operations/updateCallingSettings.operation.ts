@@ -52,6 +52,8 @@ export const option = graphOperation({
 	name: 'Update Calling Settings',
 	value: 'updateCallingSettings',
 	action: 'Update the calling settings of a phone number',
+	toolDescription:
+		'Changes the calling settings configured in the node for one phone number (by phone-number ID, digits), then reads back the settings in force.',
 	description: 'Turn calling on or off and set the call button, call hours, callback permission or SIP; then read the settings back',
 	// Sending the same settings twice leaves the same settings.
 	repeat: 'idempotentWrite',

@@ -59,6 +59,8 @@ export const option = graphOperation({
 	name: 'Get Verification Status',
 	value: 'getVerificationStatus',
 	action: 'Get the verification status of a number',
+	toolDescription:
+		'Reads whether a phone number\'s ownership is verified (code verification status), by phone-number ID.',
 	description:
 		'Read whether the number is verified (and, for a pre-verified number, when it was verified and when that expires)',
 	repeat: 'read',

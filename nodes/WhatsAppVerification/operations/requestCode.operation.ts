@@ -7,6 +7,8 @@ export const option = requestCodeOption({
 	target: chosenNumberIdField,
 	ids: chosenNumberIds,
 	action: 'Request a one time verification code',
+	toolDescription:
+		'Has Meta send a six-digit verification code by SMS or voice call to a phone number (by phone-number ID).',
 	description: 'Have Meta send a six-digit code to the number by SMS or voice call',
 });
 

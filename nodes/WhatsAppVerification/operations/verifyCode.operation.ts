@@ -7,6 +7,8 @@ export const option = verifyCodeOption({
 	target: chosenNumberIdField,
 	ids: chosenNumberIds,
 	action: 'Verify the code a number received',
+	toolDescription:
+		'Verifies a phone number (by phone-number ID) with the code it received, as configured in the node.',
 	description: 'Confirm the number with the six-digit code it received',
 });
 

@@ -100,6 +100,8 @@ describe('action node skeleton: field order', () => {
 		const description = await descriptionOf(type);
 		const shown = description.properties
 			.filter((property) => property.name !== 'operation')
+			// The tool variant's own fields (its description for the model) are not the node's.
+			.filter((property) => !property.displayOptions?.show?.['@tool'])
 			.filter((property) => (property.displayOptions?.show?.operation as string[] | undefined)?.includes(operation.option.value))
 			.map((property) => property.name);
 

@@ -34,6 +34,32 @@ describe('WhatsApp Phone Numbers: Create', () => {
 		expect(jsonOf(items)).toEqual([{ id: '108692048990658', phoneNumberId: '108692048990658' }]);
 	});
 
+	it.each(['+1 631-555-1234', '+1 (631) 555 1234', '631.555.1234'])(
+		'takes the number as people write it (%s) and sends it without the country code',
+		async (phoneNumber) => {
+			const graph = graphApi()
+				.post(LIST_PATH, { cc: '1', phone_number: '6315551234', verified_name: 'Jasper Market' })
+				.query({})
+				.reply(200, { id: '108692048990658' });
+
+			const { items, error } = await create({ countryCode: '1', phoneNumber });
+
+			expect(error).toBeUndefined();
+			expect(graph.isDone()).toBe(true);
+			expect(jsonOf(items)).toEqual([{ id: '108692048990658', phoneNumberId: '108692048990658' }]);
+		},
+	);
+
+	it('refuses a number written with another country code than Country Code, before any request', async () => {
+		const { items, error } = await create({ countryCode: '1', phoneNumber: '+44 20 7946 0000' });
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Phone Number does not start with Country Code +1');
+		expect(error?.description).toBe(
+			'Received "+44 20 7946 0000". Give the number without its country code, such as 631 555 1234, or correct Country Code.',
+		);
+	});
+
 	it('refuses a country code with letters before any request', async () => {
 		const { items, error } = await create({ countryCode: 'US' });
 

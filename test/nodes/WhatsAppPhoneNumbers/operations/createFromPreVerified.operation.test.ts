@@ -49,10 +49,28 @@ describe('WhatsApp Phone Numbers: Create From Pre-Verified Number', () => {
 		expect(error?.message).toBe('Pre-Verified Number must be a numeric Graph object ID, such as 106540352242922');
 	});
 
-	it('refuses a phone number given with its country code before any request', async () => {
+	it('takes a phone number written with its country code and sends it without', async () => {
+		const graph = graphApi()
+			.post(LIST_PATH, {
+				preverified_id: '6635066806614622',
+				country_dial_code: '1',
+				display_phone_number: '5550783881',
+				verified_name: 'Lucky Shrub',
+			})
+			.query({})
+			.reply(200, { id: '108692048990658' });
+
 		const { items, error } = await createFromPreVerified({ phoneNumber: '+1 555 078 3881' });
 
+		expect(error).toBeUndefined();
+		expect(graph.isDone()).toBe(true);
+		expect(jsonOf(items)).toEqual([expect.objectContaining({ phoneNumberId: '108692048990658' })]);
+	});
+
+	it('refuses a phone number with letters before any request', async () => {
+		const { items, error } = await createFromPreVerified({ phoneNumber: '555-SHRUB' });
+
 		expect(items).toEqual([]);
-		expect(error?.message).toBe('Phone Number may contain only digits, spaces, -, ( and ), without the country code');
+		expect(error?.message).toBe('Phone Number may contain only digits, spaces, +, -, ( and ), such as (631) 555-1234 or +1 631-555-1234');
 	});
 });
