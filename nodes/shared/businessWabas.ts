@@ -5,7 +5,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { graphApiList, type GraphContext } from './transport';
+import type { GraphClient } from './transport';
 
 export type Relation = 'owned' | 'client';
 export type Ownership = 'both' | Relation;
@@ -36,7 +36,7 @@ export type BusinessWaba = IDataObject & { id: string; relation: Relation };
  * listed on both edges is kept once, as owned.
  */
 export async function listBusinessWabas(
-	this: GraphContext,
+	graph: GraphClient,
 	businessId: string,
 	ownership: Ownership,
 	fields: string,
@@ -44,7 +44,7 @@ export async function listBusinessWabas(
 	const relations: Relation[] = ownership === 'both' ? ['owned', 'client'] : [ownership];
 	const wabas = new Map<string, BusinessWaba>();
 	for (const relation of relations) {
-		for (const waba of await graphApiList.call(this, `/${businessId}/${WABA_EDGES[relation]}`, { fields })) {
+		for (const waba of await graph.list(`/${businessId}/${WABA_EDGES[relation]}`, { fields })) {
 			const id = String(waba.id);
 			if (!wabas.has(id)) wabas.set(id, { ...waba, id, relation });
 		}

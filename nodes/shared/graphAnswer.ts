@@ -23,7 +23,7 @@ export function failureOf(error: unknown): Failure | undefined {
 	return (error as NodeApiError | undefined)?.context?.failure as Failure | undefined;
 }
 
-function withFailure(error: NodeApiError, failure: Failure): NodeApiError {
+export function withFailure(error: NodeApiError, failure: Failure): NodeApiError {
 	error.context.failure = failure as unknown as JsonObject;
 	return error;
 }

@@ -62,22 +62,33 @@ const PIN_ATTEMPTS: Advice = {
 	action: 'Wait for the time Meta gives in the details, then try once with the correct PIN.',
 };
 
-const ADVICE_BY_CODE: Record<number, Advice> = {
-	0: RENEW_TOKEN,
-	190: RENEW_TOKEN,
+/**
+ * What the package knows about a Graph error code, in one place: what to tell the user,
+ * whether the same request may succeed after a pause (Meta documents it as transient or
+ * rate limiting), and whether it is about the caller (the token, the app's or the user's
+ * call rate) rather than the object asked for, so every further request would fail alike.
+ */
+export interface GraphErrorCode extends Advice {
+	retryable?: true;
+	callerWide?: true;
+}
+
+const GRAPH_ERROR_CODES: Record<number, GraphErrorCode> = {
+	0: { ...RENEW_TOKEN, callerWide: true },
+	190: { ...RENEW_TOKEN, callerWide: true },
 	3: PERMISSION,
 	10: PERMISSION,
-	4: RATE_LIMITED,
-	17: RATE_LIMITED,
-	341: RATE_LIMITED,
-	80007: RATE_LIMITED,
-	130429: { ...RATE_LIMITED, message: 'The phone number has reached its throughput limit' },
+	4: { ...RATE_LIMITED, retryable: true, callerWide: true },
+	17: { ...RATE_LIMITED, retryable: true, callerWide: true },
+	341: { ...RATE_LIMITED, retryable: true },
+	80007: { ...RATE_LIMITED, retryable: true },
+	130429: { ...RATE_LIMITED, message: 'The phone number has reached its throughput limit', retryable: true },
 	100: INVALID_PARAMETER,
 	131009: INVALID_PARAMETER,
-	1: TRANSIENT,
-	2: TRANSIENT,
-	131000: TRANSIENT,
-	133004: TRANSIENT,
+	1: { ...TRANSIENT, retryable: true },
+	2: { ...TRANSIENT, retryable: true },
+	131000: { ...TRANSIENT, retryable: true },
+	133004: { ...TRANSIENT, retryable: true },
 	131031: ACCOUNT_LOCKED,
 	368: ACCOUNT_LOCKED,
 	131045: {
@@ -115,6 +126,11 @@ const ADVICE_BY_CODE: Record<number, Advice> = {
 	},
 };
 
+/** The table's entry for a code; unknown codes have none. */
+export function graphErrorCode(code: number | undefined): GraphErrorCode | undefined {
+	return code === undefined ? undefined : GRAPH_ERROR_CODES[code];
+}
+
 const REGISTER_LIMIT_HOURS = 72;
 
 /** What happened and what to do, for a Graph error code. Unknown codes get none. */
@@ -128,7 +144,8 @@ export function adviceForCode(code: number | undefined, now: Date = new Date()):
 		};
 	}
 	if (code >= 200 && code <= 299) return PERMISSION;
-	return ADVICE_BY_CODE[code];
+	const entry = GRAPH_ERROR_CODES[code];
+	return entry && { message: entry.message, action: entry.action };
 }
 
 /** Joins texts into sentences, adding a full stop only where one is missing. */
@@ -148,9 +165,27 @@ function graphReference(graphError: GraphError): string {
 	return parts.join(', ');
 }
 
-/** Replaces every occurrence of a secret in strings anywhere inside a value. */
+/**
+ * The forms a secret takes inside a text: as typed, escaped inside a JSON string (a `"` or
+ * `\\` in a token), and URL-encoded in a query or a form body. Longest first, so a form
+ * that contains another is replaced whole.
+ */
+function secretForms(secret: string): string[] {
+	const forms = [
+		secret,
+		JSON.stringify(secret).slice(1, -1),
+		encodeURIComponent(secret),
+		new URLSearchParams({ s: secret }).toString().slice(2),
+	];
+	return [...new Set(forms)].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of a secret, in each of its forms, in strings anywhere inside a value. */
 export function redactSecrets<T>(value: T, secrets: ReadonlyArray<string | undefined>): T {
-	const hidden = secrets.filter((secret): secret is string => !!secret && secret.length >= 4);
+	const hidden = secrets
+		.filter((secret): secret is string => !!secret && secret.length >= 4)
+		.flatMap(secretForms)
+		.sort((a, b) => b.length - a.length);
 	if (hidden.length === 0) return value;
 	const redact = (input: unknown): unknown => {
 		if (typeof input === 'string') {

@@ -3,30 +3,51 @@
  * routing, whether it is a list, whether it is safe to repeat, which fields are secret.
  * `graphOperation` turns the declaration into the option n8n routes, with the request
  * runner attached to that option, so an operation cannot exist without it.
+ *
+ * The runner's order of steps, for each input item:
+ *  1. validate and preSend: n8n's RoutingNode runs the option's `preSend` steps, which check
+ *     the fields (a NodeOperationError before anything is sent) and place them in the request;
+ *  2. before: requests that must come first (a file upload), whose answer joins the body;
+ *  3. request and pages: the operation's request through the one sender (`transport.ts`),
+ *     for a list each page, the page loop following the cursors; across parents
+ *     (`acrossParents.ts`), each parent's pages;
+ *  4. postReceive: the operation's steps on each answer (`operationSteps.ts`);
+ *  5. finish: once, on all collected items;
+ *  6. error item: with On Error: Continue, a Graph failure becomes an item (`errorItem.ts`).
+ * A throw inside steps 2, 4 or 5 is reported as a fault of that step, never as a transport error.
  */
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	IHttpRequestMethods,
-	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodePropertyOptions,
 	INodePropertyRouting,
 	PostReceiveAction,
 	PreSendAction,
 } from 'n8n-workflow';
-import { ApplicationError, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError, failureOf, readGraphAnswer, transportError } from './graphAnswer';
-import { graphBaseUrl } from './graphBaseUrl';
+import { readAcrossParents, type AcrossParents } from './acrossParents';
+import { failed } from './errorItem';
 import type { Advice, GraphError } from './graphErrors';
-import { collectPages, GRAPH_MAX_PAGE_SIZE, mapConcurrently, nextPageCursor, type GraphPage } from './pagination';
+import { failureOf } from './graphAnswer';
+import { readPages, runBefore, runFinish, runPostReceive } from './operationSteps';
+import { GRAPH_MAX_PAGE_SIZE } from './pagination';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
-import { CALLER_WIDE_CODES, type RepeatSafety } from './retryPolicy';
-import { CREDENTIAL_TYPE, credentialSecrets, DEFAULT_TIMEOUT_SECONDS, withGraphRetries } from './transport';
+import type { RepeatSafety } from './retryPolicy';
+import {
+	CREDENTIAL_TYPE,
+	credentialSecrets,
+	DEFAULT_TIMEOUT_SECONDS,
+	graphClient,
+	sendGraphRequest,
+	type GraphClient,
+	type GraphRequest,
+	type GraphSession,
+} from './transport';
+
+export type { AcrossParents, ListParent } from './acrossParents';
 
 /** Whether a failed attempt may be sent again, and what the user must know when it is not. */
 export type Repetition =
@@ -43,62 +64,18 @@ export type Repetition =
 			outcomeCheck: string;
 	  };
 
-/** One parent of a list read across parents: the edge to list and what its items carry. */
-export interface ListParent {
-	/** The edge to list, such as `/<WABA_ID>/phone_numbers`. */
-	url: string;
-	/** Added to each item listed from it, and to its error item (`wabaId`, `wabaName`…). */
-	tag: IDataObject;
-	/** The parent in words, such as `WABA "Acme Support" (102290129340398)`, to begin its error. */
-	label: string;
-	/** Why it is not listed at all (a chosen WABA the portfolio does not have); it becomes the parent's error. */
-	unavailable?: { message: string; description: string };
-}
+/** Runs once on all collected items, for outputs that summarise a whole list; may read more through `graph`. */
+export type FinishStep = (
+	this: IExecutePaginationFunctions,
+	items: INodeExecutionData[],
+	graph: GraphClient,
+) => Promise<INodeExecutionData[]>;
 
 /**
- * The same list edge read for each of several parents, as one list (every phone number of
- * every WABA): the parents are listed once, then each parent's edge is paged like any list.
+ * Requests sent before the operation's own, through `graph` under the same rules (base URL,
+ * timeout, error reading, retries, secrets); what it returns joins the operation's request body.
  */
-export interface AcrossParents {
-	parents: (this: IExecutePaginationFunctions) => Promise<ListParent[]>;
-	/**
-	 * Whether one parent's failure ends the run; otherwise it gives one error item and the others
-	 * still come out. A failure about the caller (token, app or user rate limit) always ends it.
-	 */
-	stopOnFirstError: (this: IExecutePaginationFunctions) => boolean;
-	/** Parents read at the same time with Return All; with a Limit one after the other, so no call passes it. */
-	concurrency: number;
-}
-
-type FinishStep = (this: IExecutePaginationFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
-
-/** A request that must come before the operation's own (a file upload), named for the error when it fails. */
-export interface GraphStepRequest {
-	/** What the step does, in the user's words; a failure's message begins with it. */
-	step: string;
-	method: IHttpRequestMethods;
-	/** Path under `<Base URL>/<version>`, sent as given (an upload session ID carries its own query). */
-	url: string;
-	qs?: IDataObject;
-	headers?: Record<string, string>;
-	/** JSON, or raw bytes. */
-	body?: IDataObject | Buffer;
-	/** Meta's upload endpoint asks for `Authorization: OAuth <token>` rather than Bearer. */
-	authScheme?: 'Bearer' | 'OAuth';
-	repeat: RepeatSafety;
-	/** For a one-shot step: why it is sent at most once. */
-	oneShotBecause?: string;
-	/** What the failure leaves behind and what to do, added to the error's description. */
-	onFailure?: string;
-}
-
-export type GraphStep = (request: GraphStepRequest) => Promise<IDataObject>;
-
-/**
- * Requests sent before the operation's own, under the same rules (base URL, timeout,
- * error reading, retries, secrets); what it returns joins the operation's request body.
- */
-type BeforeStep = (this: IExecutePaginationFunctions, graph: GraphStep) => Promise<IDataObject | undefined>;
+export type BeforeStep = (this: IExecutePaginationFunctions, graph: GraphClient) => Promise<IDataObject | undefined>;
 
 export type GraphOperationSpec = Repetition & {
 	name: string;
@@ -159,230 +136,87 @@ function secretValues(context: IExecuteSingleFunctions, fields: Array<ValidatedP
 }
 
 /**
- * With On Error: Continue, the item keeps what the error says: message, advice, HTTP
- * status and Meta's code and fbtrace_id. An item carrying `error` would be cut down to the
- * message by n8n; `error` and `details` alone also route it to an error output.
+ * The rules every request of one item of an operation shares: the node's Timeout, the
+ * credential's secrets and the operation's secret fields, n8n's proxy and certificate options.
  */
-function errorItem(error: NodeApiError | NodeOperationError): INodeExecutionData {
-	const graphError = error.context.graphError as IDataObject | undefined;
-	const httpCode = error instanceof NodeApiError ? error.httpCode : undefined;
-	const details: IDataObject = { description: error.description ?? null, httpCode: httpCode ?? null };
-	if (graphError) {
-		for (const key of ['code', 'error_subcode', 'type', 'fbtrace_id']) {
-			if (graphError[key] !== undefined) details[key] = graphError[key];
-		}
-	}
-	return { json: { error: error.message, details } };
-}
-
-interface SendContext {
-	secrets: string[];
-	timeoutMs: number;
-}
-
-/**
- * Pages the routed request's edge for each parent (at most `concurrency` parents at a time),
- * each page through the retry policy and the operation's `postReceive` steps, its items
- * tagged with their parent, in parent order. A failing parent gives one error item naming
- * it, unless the user asked to stop on the first error.
- */
-async function readAcrossParents(
-	this: IExecutePaginationFunctions,
-	spec: GraphOperationSpec & { across: AcrossParents },
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	{ secrets, timeoutMs }: SendContext,
-): Promise<INodeExecutionData[]> {
-	const node = this.getNode();
-	const maxResults = requestData.maxResults ? Number(requestData.maxResults) : undefined;
-	const parents = await spec.across.parents.call(this);
-	const stopOnFirstError = spec.across.stopOnFirstError.call(this);
-
-	// Each page is sent here rather than through makeRoutingRequest: n8n runs the postReceive
-	// steps of one shared request there, which cannot tell concurrent pages' cursors apart.
-	const readPage = async (url: string, qs: IDataObject) => {
-		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				...requestData.options,
-				url,
-				qs,
-				returnFullResponse: true,
-			} as IHttpRequestOptions)) as IN8nHttpFullResponse;
-		} catch (error) {
-			throw transportError(node, error, { timeoutMs, secrets });
-		}
-		const page = readGraphAnswer(node, response, { expected: 'page', secrets, adviceFor: spec.adviceFor }) as GraphPage<IDataObject>;
-		let items: INodeExecutionData[] = page.data.map((json) => ({ json }));
-		for (const { actions } of requestData.postReceive) {
-			for (const action of actions) {
-				if (typeof action !== 'function') throw new ApplicationError('A list read across parents takes postReceive functions only');
-				items = await action.call(this, items, response);
-			}
-		}
-		return { items, after: nextPageCursor(page) };
+export async function operationSession(
+	context: IExecuteSingleFunctions,
+	{ secrets = [], connection }: { secrets?: Array<ValidatedParameter<unknown>>; connection?: DeclarativeRestApiSettings.ResultOptions['options'] } = {},
+): Promise<GraphSession> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const { proxy, skipSslCertificateValidation } = connection ?? {};
+	return {
+		credentials,
+		timeoutMs: requestTimeoutMs(context),
+		secrets: [...credentialSecrets(credentials), ...secretValues(context, secrets)],
+		connection: { ...(proxy ? { proxy } : {}), ...(skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}) },
 	};
-
-	let total = 0;
-	let firstError: NodeApiError | NodeOperationError | undefined;
-	const readParent = async (parent: ListParent): Promise<INodeExecutionData[]> => {
-		const left = maxResults === undefined ? undefined : maxResults - total;
-		if (left !== undefined && left <= 0) return [];
-		try {
-			if (parent.unavailable) throw new NodeOperationError(node, parent.unavailable.message, { description: parent.unavailable.description });
-			const items = await collectPages(
-				async (cursor, pageSize) => {
-					const qs = { ...requestData.options.qs, limit: pageSize, ...(cursor ? { after: cursor } : {}) };
-					return await withGraphRetries(node, () => readPage(parent.url, qs), { repeat: spec.repeat });
-				},
-				{ maxResults: left },
-			);
-			total += items.length;
-			return items.map((item) => ({ ...item, json: { ...item.json, ...parent.tag } }));
-		} catch (error) {
-			const failure = failureOf(error);
-			// A token or rate-limit failure is not this parent's: the next parents would fail alike.
-			const callerWide = failure?.kind === 'graph' && CALLER_WIDE_CODES.has(Number(failure.graphError.code));
-			const nodeError = asNodeError(node, error);
-			nodeError.message = `${parent.label}: ${nodeError.message}`;
-			if (stopOnFirstError || callerWide) {
-				firstError ??= nodeError;
-				return [];
-			}
-			total += 1;
-			// More keys than `error` and `details`: n8n keeps it on the main output, beside the other WABAs' numbers.
-			return [{ json: { ...parent.tag, ...errorItem(nodeError).json } }];
-		}
-	};
-	const concurrency = maxResults === undefined ? spec.across.concurrency : 1;
-	const perParent = await mapConcurrently(parents, concurrency, readParent, () => firstError !== undefined);
-	if (firstError) throw firstError;
-	return perParent.flatMap((items) => items ?? []);
 }
 
-/**
- * Sends the steps an operation declares in `before` with the runner's base URL, timeout,
- * answer reading, retry rules and secret removal; a failure's message names the step.
- */
-function graphStepSender(
-	context: IExecutePaginationFunctions,
-	{ secrets, timeoutMs, baseURL }: { secrets: string[]; timeoutMs: number; baseURL?: string },
-): GraphStep {
-	const node = context.getNode();
-	return async ({ step, authScheme = 'Bearer', repeat, oneShotBecause, onFailure, ...request }) => {
-		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-		const send = async () => {
-			let response: IN8nHttpFullResponse;
-			try {
-				response = (await context.helpers.httpRequest({
-					...request,
-					baseURL,
-					headers: { Accept: 'application/json', ...request.headers, Authorization: `${authScheme} ${String(credentials.accessToken)}` },
-					json: true,
-					ignoreHttpStatusErrors: true,
-					returnFullResponse: true,
-					timeout: timeoutMs,
-				})) as IN8nHttpFullResponse;
-			} catch (error) {
-				throw transportError(node, error, { timeoutMs, secrets });
-			}
-			return readGraphAnswer(node, response, { expected: 'object', secrets }) as IDataObject;
-		};
-		try {
-			return await withGraphRetries(node, send, { repeat, oneShotBecause });
-		} catch (error) {
-			const nodeError = asNodeError(node, error);
-			nodeError.message = `${step} failed: ${nodeError.message}`;
-			if (onFailure) nodeError.description = `${nodeError.description ?? ''} ${onFailure}`.trim();
-			throw nodeError;
-		}
+/** The request RoutingNode built from the option and the fields, as the one sender takes it. */
+function routedRequest(spec: GraphOperationSpec, options: DeclarativeRestApiSettings.ResultOptions['options']): GraphRequest {
+	return {
+		method: options.method ?? 'GET',
+		url: options.url ?? '',
+		qs: options.qs,
+		body: options.body as IDataObject | undefined,
+		repeat: spec.repeat,
+		oneShotBecause: spec.repeat === 'oneShotWrite' ? spec.oneShotBecause : undefined,
+		outcomeCheck: spec.repeat === 'read' ? undefined : spec.outcomeCheck,
+		adviceFor: spec.adviceFor,
 	};
 }
 
 function graphRunner(spec: GraphOperationSpec) {
-	const expected = spec.list ? 'page' : 'object';
-	const outcomeCheck = spec.repeat === 'read' ? undefined : spec.outcomeCheck;
-	const oneShotBecause = spec.repeat === 'oneShotWrite' ? spec.oneShotBecause : undefined;
-
-	return async function sendGraphRequest(
+	return async function runGraphOperation(
 		this: IExecutePaginationFunctions,
 		requestData: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const node = this.getNode();
-		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const secrets = [...credentialSecrets(credentials), ...secretValues(this, spec.secrets ?? [])];
-		const timeoutMs = requestTimeoutMs(this);
-		requestData.options.baseURL = graphBaseUrl(credentials);
-		requestData.options.timeout = timeoutMs;
-		if (spec.across) {
-			try {
-				const items = await readAcrossParents.call(this, { ...spec, across: spec.across }, requestData, { secrets, timeoutMs });
-				return spec.finish ? await spec.finish.call(this, items) : items;
-			} catch (error) {
-				return failed(this, error);
-			}
-		}
-
-		// n8n applies requestData.postReceive to each answer of makeRoutingRequest; this first
-		// step checks the answer's shape and unwraps list pages before the operation's own steps.
-		let after: string | undefined;
-		const readAnswer: PostReceiveAction = async function (_items, response) {
-			const answer = readGraphAnswer(node, response, { expected, secrets, adviceFor: spec.adviceFor });
-			if (!spec.list) return [{ json: answer as IDataObject }];
-			after = nextPageCursor(answer as GraphPage);
-			return (answer as GraphPage<IDataObject>).data.map((json) => ({ json }));
-		};
-		requestData.postReceive.unshift({ data: { parameterValue: undefined }, actions: [readAnswer] });
-
-		const send = async (qs: IDataObject) => {
-			try {
-				return await this.makeRoutingRequest({ ...requestData, options: { ...requestData.options, qs } });
-			} catch (error) {
-				// A check of the operation's own (a NodeOperationError) is not a transport failure.
-				throw error instanceof NodeOperationError
-					? error
-					: transportError(node, error, { timeoutMs, secrets, outcomeCheck });
-			}
-		};
-		const doneOnRetry = spec.doneOnRetry;
-		const alreadyDone = doneOnRetry
-			? (error: NodeApiError) => {
-					const failure = failureOf(error);
-					const done = failure?.kind === 'graph' ? doneOnRetry.call(this, failure.graphError) : undefined;
-					return done ? [{ json: done }] : undefined;
-				}
-			: undefined;
-
 		try {
-			if (spec.before) {
-				const graphStep = graphStepSender(this, { secrets, timeoutMs, baseURL: requestData.options.baseURL });
-				const bodyPart = await spec.before.call(this, graphStep);
-				if (bodyPart) requestData.options.body = { ...(requestData.options.body as IDataObject), ...bodyPart };
+			const session = await operationSession(this, { secrets: spec.secrets, connection: requestData.options });
+			const graph = graphClient(this, session);
+			const request = routedRequest(spec, requestData.options);
+			const maxResults = requestData.maxResults ? Number(requestData.maxResults) : undefined;
+			let items: INodeExecutionData[];
+			if (spec.across) {
+				items = await readAcrossParents.call(this, spec.across, { request, postReceive: requestData.postReceive, maxResults, graph });
+			} else {
+				const bodyPart = spec.before ? await runBefore(this, spec.before, graph) : undefined;
+				if (bodyPart) request.body = { ...request.body, ...bodyPart };
+				items = spec.list
+					? await readPages(this, session, { ...request, expected: 'page' }, requestData.postReceive, {
+							maxResults,
+							pageSize: spec.pageSize ?? GRAPH_MAX_PAGE_SIZE,
+						})
+					: await readOne(this, spec, session, request, requestData.postReceive);
 			}
-			const items = await collectPages(
-				async (cursor, pageSize) => {
-					const qs = { ...requestData.options.qs };
-					if (spec.list) qs.limit = pageSize;
-					if (cursor) qs.after = cursor;
-					const page = await withGraphRetries(node, () => send(qs), { repeat: spec.repeat, oneShotBecause }, alreadyDone);
-					return { items: page, after };
-				},
-				{
-					maxResults: spec.list && requestData.maxResults ? Number(requestData.maxResults) : undefined,
-					pageSize: spec.list ? (spec.pageSize ?? GRAPH_MAX_PAGE_SIZE) : 1,
-				},
-			);
-			return spec.finish ? await spec.finish.call(this, items) : items;
+			return spec.finish ? await runFinish(this, spec.finish, items, graph) : items;
 		} catch (error) {
 			return failed(this, error);
 		}
 	};
 }
 
-/** With On Error: Continue, a Graph failure becomes an error item; otherwise it ends the run. */
-function failed(context: IExecutePaginationFunctions, error: unknown): INodeExecutionData[] {
-	const nodeError = asNodeError(context.getNode(), error);
-	if (nodeError instanceof NodeApiError && context.continueOnFail()) return [errorItem(nodeError)];
-	throw nodeError;
+/** A single object: one request, then the operation's postReceive steps. */
+async function readOne(
+	context: IExecutePaginationFunctions,
+	spec: GraphOperationSpec,
+	session: GraphSession,
+	request: GraphRequest,
+	postReceive: DeclarativeRestApiSettings.ResultOptions['postReceive'],
+): Promise<INodeExecutionData[]> {
+	const doneOnRetry = spec.doneOnRetry;
+	const answer = await sendGraphRequest(context, session, {
+		...request,
+		doneOnRetry: doneOnRetry
+			? (error) => {
+					const failure = failureOf(error);
+					return failure?.kind === 'graph' ? doneOnRetry.call(context, failure.graphError) : undefined;
+				}
+			: undefined,
+	});
+	if ('alreadyDone' in answer) return [{ json: answer.alreadyDone }];
+	return await runPostReceive(context, postReceive, [{ json: answer.body as IDataObject }], answer.response, session.secrets);
 }
 
 /** The option n8n routes for a declared operation, its request runner attached. */

@@ -1,13 +1,4 @@
-import type { GraphError } from './graphErrors';
-
-/** Codes Meta documents as transient or rate limiting: worth another try after a pause. */
-export const RETRYABLE_CODES: ReadonlySet<number> = new Set([1, 2, 4, 17, 341, 80007, 130429, 131000, 133004]);
-
-/**
- * Codes about the caller (the token, the app's or the user's call rate), not the object asked
- * for: once they outlast the retries, every further request would fail the same way.
- */
-export const CALLER_WIDE_CODES: ReadonlySet<number> = new Set([0, 4, 17, 190]);
+import { graphErrorCode, type GraphError } from './graphErrors';
 
 /** What a gateway or proxy in front of Graph answers when Graph is briefly unreachable. */
 const RETRYABLE_HTTP_STATUSES: ReadonlySet<number> = new Set([502, 503, 504]);
@@ -71,7 +62,7 @@ function isTransient(failure: Failure): boolean {
 	switch (failure.kind) {
 		case 'graph': {
 			const { is_transient, code } = failure.graphError;
-			return is_transient === true || (code !== undefined && RETRYABLE_CODES.has(code));
+			return is_transient === true || graphErrorCode(code)?.retryable === true;
 		}
 		case 'notGraph':
 			return RETRYABLE_HTTP_STATUSES.has(failure.httpStatus);

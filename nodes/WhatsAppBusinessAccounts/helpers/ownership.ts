@@ -16,7 +16,7 @@ import { WABA_EDGES as EDGES, type Ownership, type Relation } from '../../shared
 import { businessIdField } from '../../shared/descriptions';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { graphApiList } from '../../shared/transport';
+import type { GraphClient } from '../../shared/transport';
 import { describeWaba, sendWabaFields, wabaFieldList } from './wabaFields';
 
 function chosenOwnership(context: IExecuteSingleFunctions | IExecutePaginationFunctions): Ownership {
@@ -54,6 +54,7 @@ export async function markFirstRelation(
 export async function addClientWabas(
 	this: IExecutePaginationFunctions,
 	owned: INodeExecutionData[],
+	graph: GraphClient,
 ): Promise<INodeExecutionData[]> {
 	if (chosenOwnership(this) !== 'both') return owned;
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
@@ -61,7 +62,7 @@ export async function addClientWabas(
 	if (left !== undefined && left <= 0) return owned;
 	const businessId = getValidatedParameter(this, businessIdField);
 	// The same fields as the first list, so owned and client items have the same shape.
-	const clients = await graphApiList.call(this, `/${businessId}/${EDGES.client}`, { fields: wabaFieldList(this) }, { maxResults: left });
+	const clients = await graph.list(`/${businessId}/${EDGES.client}`, { fields: wabaFieldList(this) }, { maxResults: left });
 	const seen = new Set(owned.map((item) => String(item.json.id)));
 	return [
 		...owned,

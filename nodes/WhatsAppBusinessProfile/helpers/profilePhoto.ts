@@ -6,8 +6,7 @@
 import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { GraphStep } from '../../shared/graphOperation';
-import { CREDENTIAL_TYPE } from '../../shared/transport';
+import { CREDENTIAL_TYPE, type GraphClient } from '../../shared/transport';
 
 /** Meta's profile photo limit; WhatsApp Manager asks for a square image, 640 × 640 recommended. */
 export const PROFILE_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -115,12 +114,12 @@ function unexpectedAnswer(context: IExecutePaginationFunctions, step: string, mi
  * The `before` step of Update Profile: with "Upload From Binary Data", checks the photo and
  * the App ID, then uploads, and gives the handle to the profile update.
  */
-export async function uploadProfilePhoto(this: IExecutePaginationFunctions, graph: GraphStep): Promise<IDataObject | undefined> {
+export async function uploadProfilePhoto(this: IExecutePaginationFunctions, graph: GraphClient): Promise<IDataObject | undefined> {
 	if (this.getNodeParameter(PROFILE_PHOTO_PARAMETER, 'keep') !== 'binary') return undefined;
 	const photo = await readProfilePhoto(this);
 	const appId = await uploadAppId(this);
 
-	const session = await graph({
+	const session = (await graph.send({
 		step: UPLOAD_SESSION_STEP,
 		method: 'POST',
 		url: `/${appId}/uploads`,
@@ -129,22 +128,22 @@ export async function uploadProfilePhoto(this: IExecutePaginationFunctions, grap
 		// A repeated session start only leaves an unused session behind.
 		repeat: 'idempotentWrite',
 		onFailure: PROFILE_UNCHANGED,
-	});
+	})) as IDataObject;
 	const sessionId = typeof session.id === 'string' ? session.id : '';
 	if (!sessionId.startsWith('upload:')) throw unexpectedAnswer(this, UPLOAD_SESSION_STEP, 'upload session ID (upload:…)');
 
-	const uploaded = await graph({
+	const uploaded = (await graph.send({
 		step: UPLOAD_BYTES_STEP,
 		method: 'POST',
 		// The session ID is used as Meta gives it: it may carry its own query (`?sig=…`).
 		url: `/${sessionId}`,
 		headers: { file_offset: '0', 'Content-Type': photo.mimeType },
 		body: photo.bytes,
-		authScheme: 'OAuth',
+		auth: 'OAuth',
 		repeat: 'oneShotWrite',
 		oneShotBecause: 'Meta does not document sending the same bytes to a session twice',
 		onFailure: PROFILE_UNCHANGED,
-	});
+	})) as IDataObject;
 	if (typeof uploaded.h !== 'string' || !uploaded.h) throw unexpectedAnswer(this, UPLOAD_BYTES_STEP, 'file handle (h)');
 	return { profile_picture_handle: uploaded.h };
 }

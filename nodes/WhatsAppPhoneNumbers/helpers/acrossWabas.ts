@@ -10,6 +10,7 @@ import { businessIdField } from '../../shared/descriptions';
 import type { ListParent } from '../../shared/graphOperation';
 import { searchWhatsAppBusinessAccounts } from '../../shared/listSearch';
 import { getValidatedParameter, type ValidatedParameter } from '../../shared/parameters';
+import type { GraphClient } from '../../shared/transport';
 
 /** WABAs read at the same time: enough to finish 25 WABAs in a few rounds, few enough for Meta's per-app limits. */
 export const WABA_CONCURRENCY = 4;
@@ -78,11 +79,11 @@ function parentOf(waba: BusinessWaba, businessId: string): ListParent {
  * The WABAs to read, in the order of the portfolio's lists (owned first). A chosen WABA the
  * portfolio does not list becomes a parent that reports why instead of a call that fails.
  */
-export async function wabasToRead(this: IExecutePaginationFunctions): Promise<ListParent[]> {
+export async function wabasToRead(this: IExecutePaginationFunctions, graph: GraphClient): Promise<ListParent[]> {
 	const businessId = getValidatedParameter(this, businessIdField);
 	const chosen = this.getNodeParameter('wabaSelection', 'all') === 'chosen' ? getValidatedParameter(this, chosenWabasField) : undefined;
 	const ownership = this.getNodeParameter('ownership', 'both') as Ownership;
-	const wabas = await listBusinessWabas.call(this, businessId, ownership, 'id,name');
+	const wabas = await listBusinessWabas(graph, businessId, ownership, 'id,name');
 	if (!chosen) return wabas.map((waba) => parentOf(waba, businessId));
 	const listed = new Map(wabas.map((waba) => [waba.id, waba]));
 	return [...new Set(chosen)].map((id): ListParent => {

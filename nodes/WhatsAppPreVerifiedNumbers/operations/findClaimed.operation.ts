@@ -4,7 +4,7 @@ import { businessIdField, businessIdLocator, wabaIdField, wabaIdLocator } from '
 import { graphOperation } from '../../shared/graphOperation';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { graphApiList } from '../../shared/transport';
+import type { GraphClient } from '../../shared/transport';
 import { matchClaimedNumbers } from '../helpers/claimed';
 
 /** `last_onboarded_time` is when the number came onto the WABA: the claim, for the deadline. */
@@ -14,9 +14,10 @@ const BUSINESS_PHONE_NUMBER_FIELDS = 'id,display_phone_number,code_verification_
 async function findClaimedNumbers(
 	this: IExecutePaginationFunctions,
 	pool: INodeExecutionData[],
+	graph: GraphClient,
 ): Promise<INodeExecutionData[]> {
 	const wabaId = getValidatedParameter(this, wabaIdField);
-	const businessPhoneNumbers = await graphApiList.call(this, `/${wabaId}/phone_numbers`, {
+	const businessPhoneNumbers = await graph.list(`/${wabaId}/phone_numbers`, {
 		fields: BUSINESS_PHONE_NUMBER_FIELDS,
 	});
 	const claimed = matchClaimedNumbers(

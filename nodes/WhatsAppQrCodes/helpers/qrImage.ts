@@ -13,8 +13,9 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { requestTimeoutMs } from '../../shared/graphOperation';
+import { operationSession } from '../../shared/graphOperation';
 import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { sendGraphRequest } from '../../shared/transport';
 
 export type QrImageFormat = 'PNG' | 'SVG';
 
@@ -84,6 +85,7 @@ export function downloadQrImage(whenItFails: (qrCode: IDataObject) => string): P
 		if (!format) return items;
 		const binaryProperty = getValidatedParameter(this, binaryPropertyField);
 		const node = this.getNode();
+		const session = await operationSession(this);
 		return await Promise.all(
 			items.map(async (item) => {
 				const code = String(item.json.code ?? '');
@@ -95,15 +97,10 @@ export function downloadQrImage(whenItFails: (qrCode: IDataObject) => string): P
 				if (typeof url !== 'string' || !url) throw fail('Meta answered without an image URL');
 				let response: IN8nHttpFullResponse;
 				try {
-					response = (await this.helpers.httpRequest({
-						method: 'GET',
-						url,
-						encoding: 'arraybuffer',
-						json: false,
-						returnFullResponse: true,
-						ignoreHttpStatusErrors: true,
-						timeout: requestTimeoutMs(this),
-					})) as IN8nHttpFullResponse;
+					// No credential goes with it (`auth: 'none'`): the link is signed, and on another host.
+					const answer = await sendGraphRequest(this, session, { method: 'GET', url, auth: 'none', expected: 'bytes', repeat: 'read' });
+					if ('alreadyDone' in answer) throw new Error('Meta answered without the image');
+					response = answer.response;
 				} catch (error) {
 					throw fail((error as Error).message);
 				}

@@ -3,15 +3,15 @@ import {
 	DEFAULT_RETRY_POLICY,
 	explainGiveUp,
 	regainAccessMinutes,
-	RETRYABLE_CODES,
 	type Failure,
 } from '../../../nodes/shared/retryPolicy';
+import { graphErrorCode } from '../../../nodes/shared/graphErrors';
 
 const graph = (code: number, extra: object = {}): Failure => ({ kind: 'graph', graphError: { code, ...extra } });
 
 describe('retry policy', () => {
 	it.each([1, 2, 4, 17, 341, 80007, 130429, 131000, 133004])('retries code %p with exponential backoff', (code) => {
-		expect(RETRYABLE_CODES.has(code)).toBe(true);
+		expect(graphErrorCode(code)?.retryable).toBe(true);
 		expect(decideRetry({ failure: graph(code), attempt: 0, repeat: 'read' })).toEqual({ retry: true, delayMs: 1_000 });
 		expect(decideRetry({ failure: graph(code), attempt: 2, repeat: 'read' })).toEqual({ retry: true, delayMs: 4_000 });
 	});
