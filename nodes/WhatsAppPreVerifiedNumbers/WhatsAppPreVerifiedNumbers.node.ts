@@ -37,9 +37,7 @@ export class WhatsAppPreVerifiedNumbers implements INodeType {
 		name: 'whatsAppPreVerifiedNumbers',
 		icon: { light: 'file:whatsAppPreVerifiedNumbers.svg', dark: 'file:whatsAppPreVerifiedNumbers.dark.svg' },
 		group: ['output'],
-		// 1.1: Get Many is `getAll`, as in the other nodes (version 1 keeps `getMany`).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
 			'Manage a pool of pre-verified WhatsApp numbers for Embedded Signup: add, verify, re-verify before expiry, share, and find claimed numbers',

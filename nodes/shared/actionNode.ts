@@ -14,13 +14,6 @@ import { DEFAULT_TIMEOUT_SECONDS, graphCredentials } from './transport';
 export interface OperationModule {
 	option: GraphOperationOption;
 	properties: INodeProperties[];
-	/** The operation's value in version 1 of its node, where it has since been renamed. */
-	valueInVersion1?: string;
-}
-
-/** The values an operation answers to: its own, and its version-1 value for saved workflows. */
-function valuesOf({ option, valueInVersion1 }: OperationModule): string[] {
-	return valueInVersion1 ? [option.value, valueInVersion1] : [option.value];
 }
 
 export interface OperationList {
@@ -66,7 +59,7 @@ function operationFields(operations: OperationModule[]): INodeProperties[] {
 				const at = previous ? ordered.indexOf(previous) + 1 : next ? ordered.indexOf(next) : ordered.length;
 				ordered.splice(at, 0, property);
 			}
-			shownFor.set(property, [...(shownFor.get(property) ?? []), ...valuesOf(operation)]);
+			shownFor.set(property, [...(shownFor.get(property) ?? []), operation.option.value]);
 		});
 	}
 	return ordered.flatMap((property) => updateDisplayOptions({ show: { operation: shownFor.get(property) } }, [property]));
@@ -74,9 +67,7 @@ function operationFields(operations: OperationModule[]): INodeProperties[] {
 
 /** The operation's name in words rather than its internal value. */
 export function operationSubtitle(operations: OperationModule[]): string {
-	const names = Object.fromEntries(
-		operations.flatMap((operation) => valuesOf(operation).map((value) => [value, operation.option.name])),
-	);
+	const names = Object.fromEntries(operations.map(({ option }) => [option.value, option.name]));
 	return `={{ (${JSON.stringify(names)})[$parameter["operation"]] }}`;
 }
 
@@ -100,24 +91,6 @@ export function graphApiNode({ operations, default: defaultOperation, descriptio
 	return {
 		credentials: graphCredentials,
 		requestDefaults: graphRequestDefaults,
-		properties: [...operationLists(operation, sorted), ...operationFields(operations), timeoutProperty],
+		properties: [operation, ...operationFields(operations), timeoutProperty],
 	};
-}
-
-/**
- * The operation list; where an operation was renamed, version 1 of the node keeps its old
- * value so saved workflows run unchanged, and later versions use the new one.
- */
-function operationLists(operation: INodeProperties, operations: OperationModule[]): INodeProperties[] {
-	if (!operations.some(({ valueInVersion1 }) => valueInVersion1)) return [operation];
-	const inVersion1 = (value: string) => operations.find(({ option }) => option.value === value)?.valueInVersion1 ?? value;
-	return [
-		{
-			...operation,
-			default: inVersion1(String(operation.default)),
-			options: operations.map(({ option, valueInVersion1 }) => (valueInVersion1 ? { ...option, value: valueInVersion1 } : option)),
-			displayOptions: { show: { '@version': [1] } },
-		},
-		{ ...operation, displayOptions: { hide: { '@version': [1] } } },
-	];
 }

@@ -21,9 +21,6 @@ export const option = graphOperation({
 	},
 });
 
-/** Version 1 of the node called it `getMany`; saved workflows keep that value. */
-export const valueInVersion1 = 'getMany';
-
 export const properties: INodeProperties[] = [
 	businessIdLocator,
 	...returnAllOrLimit,

@@ -76,21 +76,19 @@ describe.each(ACTION_NODES)('action node skeleton: %s', (type) => {
 	});
 });
 
-describe('action node skeleton: a renamed operation', () => {
-	it('keeps the version-1 value for saved workflows and shows the new one from version 1.1', async () => {
-		const description = await descriptionOf('whatsAppPreVerifiedNumbers');
-		const [version1, later] = description.properties.filter((property) => property.name === 'operation');
-		const values = (property: INodeProperties) => (property.options as INodePropertyOptions[]).map(({ value }) => value);
+describe('action node skeleton: one version per node', () => {
+	it('gives every action node one version and one operation list, Get Many being `getAll` everywhere', async () => {
+		for (const type of ['whatsAppPhoneNumbers', 'whatsAppPreVerifiedNumbers', 'whatsAppBusinessAccounts', 'whatsAppQrCodes']) {
+			const description = await descriptionOf(type);
+			const operations = description.properties.filter((property) => property.name === 'operation');
+			const values = (operations[0].options as INodePropertyOptions[]).map(({ value }) => value);
 
-		expect(description.version).toEqual([1, 1.1]);
-		expect(version1.displayOptions).toEqual({ show: { '@version': [1] } });
-		expect(later.displayOptions).toEqual({ hide: { '@version': [1] } });
-		expect(values(version1)).toContain('getMany');
-		expect(values(version1)).not.toContain('getAll');
-		expect(values(later)).toContain('getAll');
-		expect(values(later)).not.toContain('getMany');
-		const returnAll = description.properties.find((property) => property.name === 'returnAll');
-		expect(returnAll?.displayOptions?.show?.operation).toEqual(['getAll', 'getMany']);
+			expect(description.version).toBe(1);
+			expect(operations).toHaveLength(1);
+			expect(operations[0].displayOptions).toBeUndefined();
+			expect(values).toContain('getAll');
+			expect(values).not.toContain('getMany');
+		}
 	});
 });
 

@@ -30,7 +30,7 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 
 		const { items, error } = await runNode({
 			type: NODE_TYPE,
-			parameters: { operation: 'getMany', businessId: byId(BUSINESS_ID), returnAll: false, limit: 5 },
+			parameters: { operation: 'getAll', businessId: byId(BUSINESS_ID), returnAll: false, limit: 5 },
 			credentials: testCredentials,
 		});
 
@@ -55,7 +55,7 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 
 		const { items, error } = await runNode({
 			type: NODE_TYPE,
-			parameters: { operation: 'getMany', businessId: byId(BUSINESS_ID), returnAll: true },
+			parameters: { operation: 'getAll', businessId: byId(BUSINESS_ID), returnAll: true },
 			credentials: testCredentials,
 		});
 
@@ -89,7 +89,7 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 		const { items, error } = await runNode({
 			type: NODE_TYPE,
 			parameters: {
-				operation: 'getMany',
+				operation: 'getAll',
 				businessId: byId(BUSINESS_ID),
 				returnAll: true,
 				filters: { codeVerificationStatus: 'NOT_VERIFIED', phoneNumber: '+1 555-078-3881' },
@@ -105,7 +105,7 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 		const { error } = await runNode({
 			type: NODE_TYPE,
 			parameters: {
-				operation: 'getMany',
+				operation: 'getAll',
 				businessId: byId(BUSINESS_ID),
 				returnAll: true,
 				filters: { phoneNumber: '+1 555 CALL NOW' },
@@ -115,25 +115,5 @@ describe('WhatsApp Pre-Verified Numbers: Get Many', () => {
 
 		expect(error?.message).toBe('Phone Number may contain only digits, spaces, +, -, ( and )');
 		expect(unexpectedRequests).toEqual([]);
-	});
-
-	it('is `getAll` from version 1.1 of the node, while saved version-1 workflows keep `getMany`', async () => {
-		const number = verifiedPoolNumber('100', '15550000000', 10.5);
-		for (const [typeVersion, operation] of [
-			[1.1, 'getAll'],
-			[1, 'getMany'],
-		] as const) {
-			graphApi().get(POOL_PATH).query({ fields: POOL_FIELDS, limit: 1 }).reply(200, { data: [number] });
-
-			const { items, error } = await runNode({
-				type: NODE_TYPE,
-				typeVersion,
-				parameters: { operation, businessId: byId(BUSINESS_ID), returnAll: false, limit: 1 },
-				credentials: testCredentials,
-			});
-
-			expect(error).toBeUndefined();
-			expect(jsonOf(items)).toEqual([expect.objectContaining({ id: '100', preVerifiedNumberId: '100' })]);
-		}
 	});
 });
