@@ -121,6 +121,8 @@ export interface TransportErrorOptions {
 	secrets: ReadonlyArray<string>;
 	/** For a write: how to find out whether it happened before running it again. */
 	outcomeCheck?: string;
+	/** Who did not answer, where it is not the Graph API (a download link on Meta's CDN). */
+	target?: string;
 }
 
 /**
@@ -128,7 +130,7 @@ export interface TransportErrorOptions {
  * what happened in the user's words, carries no secret, and for a write that timed out
  * says its outcome is unknown and how to check it.
  */
-export function transportError(node: INode, error: unknown, { timeoutMs, secrets, outcomeCheck }: TransportErrorOptions): NodeApiError {
+export function transportError(node: INode, error: unknown, { timeoutMs, secrets, outcomeCheck, target = 'The Graph API' }: TransportErrorOptions): NodeApiError {
 	if (failureOf(error)) return error as NodeApiError;
 	const { code, timedOut } = transportCode(error);
 	const seconds = Number((timeoutMs / 1000).toFixed(1));
@@ -139,8 +141,8 @@ export function transportError(node: INode, error: unknown, { timeoutMs, secrets
 			: undefined;
 	const cause = redactSecrets(String((error as Error)?.message ?? error), secrets);
 	const message = timedOut
-		? `The Graph API did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (timed out)`
-		: `The Graph API could not be reached (${code ?? cause})`;
+		? `${target} did not answer within ${seconds} second${seconds === 1 ? '' : 's'} (timed out)`
+		: `${target} could not be reached (${code ?? cause})`;
 	const description = timedOut
 		? sentences(unknownOutcome, 'Raise "Timeout (Seconds)" in the node\'s settings if Meta is slow today', NOT_GRAPH_ADVICE)
 		: sentences(unknownOutcome, 'This failure came from the network, not from Meta', `Details: ${cause}`, NOT_GRAPH_ADVICE);

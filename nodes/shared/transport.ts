@@ -228,7 +228,12 @@ export async function sendGraphRequest(context: GraphContext, session: GraphSess
 					: await context.helpers.httpRequest(options)
 			) as IN8nHttpFullResponse;
 		} catch (error) {
-			throw transportError(node, error, { timeoutMs, secrets, outcomeCheck: repeat === 'read' ? undefined : request.outcomeCheck });
+			throw transportError(node, error, {
+				timeoutMs,
+				secrets,
+				outcomeCheck: repeat === 'read' ? undefined : request.outcomeCheck,
+				target: auth === 'none' ? `The address ${hostOf(requestUrl, requestUrl)}` : undefined,
+			});
 		}
 		if (response.statusCode >= 300 && response.statusCode < 400) throw redirectError(node, response, requestUrl, secrets);
 		if (expected === 'bytes') return { body: Buffer.from(response.body as ArrayBuffer), response };

@@ -29,7 +29,8 @@ export interface BadGraph {
 	close(): Promise<void>;
 }
 
-export async function startBadGraph(): Promise<BadGraph> {
+/** On 127.0.0.1 unless another loopback address is given (127.0.0.2 stands in for another host). */
+export async function startBadGraph(host = '127.0.0.1'): Promise<BadGraph> {
 	const received: ReceivedRequest[] = [];
 	let script: Answer[] = [];
 	const hanging = new Set<http.ServerResponse>();
@@ -63,11 +64,11 @@ export async function startBadGraph(): Promise<BadGraph> {
 			response.end(text);
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(0, host, resolve));
 	const { port } = server.address() as AddressInfo;
 
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `http://${host}:${port}`,
 		received,
 		answer: (...answers) => {
 			script = answers;
