@@ -20,9 +20,14 @@ const median = (values) => {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-function runChild({ execPath, side, engine, settings, sandbox }) {
+/**
+ * `before` is another checkout of the package (built), whose node runs as a third side from
+ * its own `dev/bench/overhead-child.js` and `dist`: a change and its base, side by side in one run.
+ */
+function runChild({ execPath, side, engine, settings, sandbox, before }) {
 	return new Promise((resolve, reject) => {
-		const child = fork(path.join(__dirname, 'overhead-child.js'), [], {
+		const script = side === 'before' ? path.join(before, 'dev', 'bench', 'overhead-child.js') : path.join(__dirname, 'overhead-child.js');
+		const child = fork(script, [], {
 			execPath,
 			execArgv: ['--expose-gc'],
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -41,7 +46,7 @@ function runChild({ execPath, side, engine, settings, sandbox }) {
 		});
 		child.on('error', reject);
 		child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`${side} child exited with ${code}`))));
-		child.send({ side, engine, ...settings });
+		child.send({ side: side === 'before' ? 'ours' : side, engine, ...settings });
 	});
 }
 
@@ -49,7 +54,7 @@ function runChild({ execPath, side, engine, settings, sandbox }) {
  * Both sides on one expression engine (`legacy`, or `vm`, the isolated engine `n8n start`
  * uses by default), alternating sides over ROUNDS fresh processes each.
  */
-async function measureOverhead({ execPath, log = () => {}, engine = 'legacy' }) {
+async function measureOverhead({ execPath, log = () => {}, engine = 'legacy', before }) {
 	const sandbox = createSandbox({ fixture: generateFixture({ phoneNumbers: ITEMS, preVerified: 0, dueForReverification: 0 }) });
 	await sandbox.start({ host: '127.0.0.1', port: 0 });
 	const c = sandbox.credentials;
@@ -59,12 +64,14 @@ async function measureOverhead({ execPath, log = () => {}, engine = 'legacy' }) 
 		ids: sandbox.state.phoneNumbers.map((phone) => phone.id),
 		warmUpItems: WARM_UP_ITEMS,
 	};
-	const runs = { ours: [], httpRequest: [] };
+	const sides = before ? ['ours', 'httpRequest', 'before'] : ['ours', 'httpRequest'];
+	const runs = Object.fromEntries(sides.map((side) => [side, []]));
 	try {
 		for (let round = 0; round < ROUNDS; round++) {
-			const order = round % 2 === 0 ? ['ours', 'httpRequest'] : ['httpRequest', 'ours'];
+			// Who goes first rotates from round to round.
+			const order = sides.map((_, index) => sides[(index + round) % sides.length]);
 			for (const side of order) {
-				const result = await runChild({ execPath, side, engine, settings, sandbox });
+				const result = await runChild({ execPath, side, engine, settings, sandbox, before });
 				runs[side].push(result);
 				log(`  overhead ${side} (${result.engine}) round ${round + 1}/${ROUNDS}: ${result.ms.toFixed(0)} ms, ${result.calls} calls, ${result.evaluationsPerItem} expression evaluations per item, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB`);
 			}
@@ -84,14 +91,21 @@ async function measureOverhead({ execPath, log = () => {}, engine = 'legacy' }) 
 		items: list.map((r) => r.items),
 		complete: list.every((r) => r.complete && r.items === ITEMS),
 	});
-	return { items: ITEMS, rounds: ROUNDS, ours: summary(runs.ours), httpRequest: summary(runs.httpRequest) };
+	return {
+		items: ITEMS,
+		rounds: ROUNDS,
+		ours: summary(runs.ours),
+		httpRequest: summary(runs.httpRequest),
+		...(before ? { before: summary(runs.before) } : {}),
+	};
 }
 
 module.exports = { measureOverhead, median };
 
 /**
- * `node dev/bench/overhead.js` (on the cached Node 24): measure 4 with both expression engines,
- * side by side. `npm run bench` shows the legacy-engine figures in its table.
+ * `node dev/bench/overhead.js [--before=<built checkout>]` (on the cached Node 24): measure 4
+ * with both expression engines, side by side; with `--before`, that checkout's node as well,
+ * in the same run. `npm run bench` shows both engines in its table.
  */
 if (require.main === module) {
 	(async () => {
@@ -99,13 +113,20 @@ if (require.main === module) {
 		const cached = findCachedN8n();
 		if (!cached.available) throw new Error(cached.reason);
 		const log = (message) => process.stderr.write(`${message}\n`);
-		const lines = ['| Expression engine | Ours | HTTP Request | Ratio | Evaluations per item (ours / HTTP Request) |', '|---|---|---|---|---|'];
+		const before = process.argv.find((arg) => arg.startsWith('--before='))?.slice('--before='.length);
+		const header = before
+			? '| Expression engine | Before | Ours | HTTP Request | Ratio before | Ratio ours | Evaluations per item (before / ours / HTTP Request) |\n|---|---|---|---|---|---|---|'
+			: '| Expression engine | Ours | HTTP Request | Ratio | Evaluations per item (ours / HTTP Request) |\n|---|---|---|---|---|';
+		const lines = [header];
 		for (const engine of ['legacy', 'vm']) {
-			const result = await measureOverhead({ execPath: cached.nodeExe, log, engine });
+			const result = await measureOverhead({ execPath: cached.nodeExe, log, engine, before: before && path.resolve(before) });
 			const { ours, httpRequest } = result;
-			if (!ours.complete || !httpRequest.complete) throw new Error(`${engine}: a run returned incomplete items`);
+			if (!ours.complete || !httpRequest.complete || (result.before && !result.before.complete)) throw new Error(`${engine}: a run returned incomplete items`);
+			const ratio = (side) => `${(side.ms / httpRequest.ms).toFixed(2)}×`;
 			lines.push(
-				`| ${engine} | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${(ours.ms / httpRequest.ms).toFixed(2)}× | ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`,
+				result.before
+					? `| ${engine} | ${result.before.ms.toFixed(0)} ms | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${ratio(result.before)} | ${ratio(ours)} | ${result.before.evaluationsPerItem} / ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`
+					: `| ${engine} | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${ratio(ours)} | ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`,
 			);
 		}
 		process.stdout.write(`Get × ${ITEMS}, median of ${ROUNDS} fresh processes per side, Node ${cached.nodeExe.match(/node-([\d.]+)/)?.[1] ?? '?'}\n${lines.join('\n')}\n`);

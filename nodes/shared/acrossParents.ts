@@ -7,8 +7,9 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
+	NodeApiError,
 } from 'n8n-workflow';
-import { NodeOperationError, type NodeApiError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { errorItem } from './errorItem';
 import { asNodeError, failureOf } from './graphAnswer';

@@ -22,13 +22,11 @@ export interface OperationList {
 	description: string;
 }
 
-/** The base URL and the timeout are set per request by the runner, from the credential and the node. */
-const graphRequestDefaults: Partial<IHttpRequestOptions> = {
-	headers: { Accept: 'application/json' },
-	json: true,
-	// Graph errors are read by the runner, which maps them and decides on retries.
-	ignoreHttpStatusErrors: true,
-};
+/**
+ * Empty: the one sender sets the base URL, headers, timeout and answer handling of every
+ * request, and n8n evaluates each request default for every item.
+ */
+const graphRequestDefaults: Partial<IHttpRequestOptions> = {};
 
 const timeoutProperty: INodeProperties = {
 	displayName: 'Timeout (Seconds)',

@@ -1,6 +1,6 @@
 /** What a failure leaves in the output with On Error: Continue. */
-import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, type NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecutePaginationFunctions, INodeExecutionData, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import { asNodeError } from './graphAnswer';
 

@@ -253,8 +253,8 @@ export async function sendGraphRequest(context: GraphContext, session: GraphSess
 				: undefined,
 		);
 	} catch (error) {
-		if (!step) throw error;
 		const nodeError = asNodeError(node, error);
+		if (!step) throw nodeError;
 		nodeError.message = `${step} failed: ${nodeError.message}`;
 		if (onFailure) nodeError.description = `${nodeError.description ?? ''} ${onFailure}`.trim();
 		throw nodeError;

@@ -25,8 +25,21 @@ interface TargetSpec {
 	kind: Parameters<typeof healthSubject>[0];
 }
 
+/**
+ * The phone number checked goes by its own parameter name: n8n's RoutingNode evaluates every
+ * property of a name for each item, whichever operation shows it, so a second `phoneNumberId`
+ * would evaluate an expression in it twice more per item in every phone-number operation.
+ */
+const HEALTH_PHONE_NUMBER_ID = 'healthPhoneNumberId';
+const healthPhoneNumberIdLocator: INodeProperties = { ...phoneNumberIdLocator, name: HEALTH_PHONE_NUMBER_ID };
+const healthPhoneNumberIdField: ValidatedParameter<string> = { ...phoneNumberIdField, parameter: HEALTH_PHONE_NUMBER_ID };
+const wabaForHealthPhoneNumberList: INodeProperties = {
+	...wabaForPhoneNumberList,
+	displayOptions: { show: { [`/${HEALTH_PHONE_NUMBER_ID}.mode`]: ['list'] } },
+};
+
 const TARGETS: Record<HealthTarget, TargetSpec> = {
-	phoneNumber: { idField: phoneNumberIdField, idName: 'phoneNumberId', nameField: 'display_phone_number', kind: 'Phone number' },
+	phoneNumber: { idField: healthPhoneNumberIdField, idName: 'phoneNumberId', nameField: 'display_phone_number', kind: 'Phone number' },
 	waba: { idField: wabaIdField, idName: 'wabaId', nameField: 'name', kind: 'WABA' },
 	business: { idField: businessIdField, idName: 'businessId', nameField: 'name', kind: 'Business' },
 };
@@ -54,7 +67,7 @@ const healthOfProperty: INodeProperties = {
  */
 export const healthTargetProperties: INodeProperties[] = [
 	healthOfProperty,
-	...updateDisplayOptions({ show: { [HEALTH_OF]: ['phoneNumber'] } }, [wabaForPhoneNumberList, phoneNumberIdLocator]),
+	...updateDisplayOptions({ show: { [HEALTH_OF]: ['phoneNumber'] } }, [wabaForHealthPhoneNumberList, healthPhoneNumberIdLocator]),
 	...updateDisplayOptions({ show: { [HEALTH_OF]: ['waba'] } }, [wabaIdLocator]),
 	...updateDisplayOptions({ show: { [HEALTH_OF]: ['business'] } }, [businessIdLocator]),
 ];

@@ -83,7 +83,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 	});
 
 	it.each([
-		['phoneNumber', ['healthOf', 'wabaId', 'phoneNumberId']],
+		['phoneNumber', ['healthOf', 'wabaId', 'healthPhoneNumberId']],
 		['waba', ['healthOf', 'wabaId']],
 		['business', ['healthOf', 'businessId']],
 	])('on Get Health Status of %s shows only that object\'s locator', async (healthOf, shownNames) => {
@@ -91,7 +91,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		const parameters: INodeParameters = {
 			operation: 'getHealthStatus',
 			healthOf,
-			phoneNumberId: { __rl: true, mode: 'list', value: '' },
+			healthPhoneNumberId: { __rl: true, mode: 'list', value: '' },
 		};
 		const shown = description.properties.filter(
 			(property) =>

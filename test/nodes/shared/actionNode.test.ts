@@ -38,15 +38,11 @@ describe.each(ACTION_NODES)('action node skeleton: %s', (type) => {
 		}
 	});
 
-	it('carries the credential and request defaults that leave Graph errors to the runner, and no base URL of its own', async () => {
+	it('carries the credential and no request defaults: the one sender sets every request, and n8n would evaluate each default per item', async () => {
 		const description = await descriptionOf(type);
 
 		expect(description.credentials).toEqual([{ name: 'whatsAppBusinessManagementApi', required: true }]);
-		expect(description.requestDefaults).toEqual({
-			headers: { Accept: 'application/json' },
-			json: true,
-			ignoreHttpStatusErrors: true,
-		});
+		expect(description.requestDefaults).toEqual({});
 		expect(description.usableAsTool).toBe(true);
 	});
 

@@ -39,7 +39,7 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 			.query({ fields: 'health_status,display_phone_number' })
 			.reply(200, { id: PHONE_NUMBER_ID, display_phone_number: '+1 631-555-5555', health_status: health });
 
-		const { items, error } = await getHealthStatus({ healthOf: 'phoneNumber', wabaId: byId(WABA_ID), phoneNumberId: byId(PHONE_NUMBER_ID) });
+		const { items, error } = await getHealthStatus({ healthOf: 'phoneNumber', wabaId: byId(WABA_ID), healthPhoneNumberId: byId(PHONE_NUMBER_ID) });
 
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)).toEqual([
@@ -119,7 +119,7 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 			.query({ fields: 'health_status,display_phone_number' })
 			.reply(200, { id: PHONE_NUMBER_ID, health_status: { can_send_message: 'DEGRADED', entities: [] } });
 
-		const { items, error } = await getHealthStatus({ phoneNumberId: byId(PHONE_NUMBER_ID) });
+		const { items, error } = await getHealthStatus({ healthPhoneNumberId: byId(PHONE_NUMBER_ID) });
 
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)[0]).toMatchObject({
