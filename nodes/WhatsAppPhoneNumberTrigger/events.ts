@@ -68,7 +68,7 @@ export interface WebhookChange {
 	entryTime: number | string | null;
 	field: string;
 	value: IDataObject;
-	/** Fingerprint of the change, computed once when it is received. */
+	/** The change's identity for redelivery checks, computed once when it is received. */
 	changeId: string;
 }
 
@@ -140,13 +140,13 @@ export function readEnvelope(rawBody: Buffer, parsedBody: unknown): IDataObject 
  * The time is part of it so that the same event happening again later (FLAGGED, UNFLAGGED,
  * then FLAGGED) is not taken for a redelivery.
  */
-function changeFingerprint(wabaId: string | null, entryTime: unknown, field: string, value: IDataObject): string {
+function changeIdOf(wabaId: string | null, entryTime: unknown, field: string, value: IDataObject): string {
 	const text = JSON.stringify([wabaId, entryTime ?? null, field, value]);
 	// 96 bits: collisions among the thousand remembered are out of reach; short keeps static data small.
 	return createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 16);
 }
 
-/** The changes of a delivery in payload order, each with its fingerprint. */
+/** The changes of a delivery in payload order, each with its `changeId`. */
 export function changesOf(envelope: IDataObject): WebhookChange[] {
 	const changes: WebhookChange[] = [];
 	for (const entry of objectsIn(envelope.entry)) {
@@ -159,7 +159,7 @@ export function changesOf(envelope: IDataObject): WebhookChange[] {
 				entryTime,
 				field: change.field,
 				value: change.value,
-				changeId: changeFingerprint(wabaId, entryTime, change.field, change.value),
+				changeId: changeIdOf(wabaId, entryTime, change.field, change.value),
 			});
 		}
 	}
@@ -229,7 +229,7 @@ function isLegacyIdentityChange(message: IDataObject): boolean {
 /**
  * The identity events a `messages` change carries, in payload order: a hash seen on a
  * contact or a status, a legacy identity-changed system message, a send refused with
- * 137000. "Hash changed" needs the memory and is added by `detectIdentityChanges`.
+ * 137000. "Hash changed" needs the memory and is added by `IdentityTracker.detect` (identity.ts).
  */
 function identityEventsOf(change: WebhookChange): PhoneNumberEvent[] {
 	const { value } = change;

@@ -22,7 +22,7 @@ import type { IDataObject } from 'n8n-workflow';
 export interface StoredMemory extends IDataObject {
 	/** Revision of the last write; a process that did not write it merges. */
 	revision?: string;
-	/** Fingerprints of changes that started the workflow (their `changeId`), oldest first, 16 characters each. */
+	/** The `changeId`s of changes that started the workflow, oldest first, 16 characters each. */
 	changes?: string;
 	/**
 	 * Customers' identity hashes as lines `<key> <hash> <recorded at, ms>`, oldest first; a later
@@ -45,7 +45,7 @@ export const DELIVERED_CHANGES_LIMIT = 1000;
 export const IDENTITY_HASHES_LIMIT = 2000;
 /** Identity key hashes are short base64 strings; anything longer is not remembered. */
 export const MAX_IDENTITY_HASH_LENGTH = 128;
-const FINGERPRINT_LENGTH = 16;
+const CHANGE_ID_LENGTH = 16;
 const COMPACT_CUSTOMER_LINES = Math.floor(IDENTITY_HASHES_LIMIT * 1.25);
 
 /** Whether a hash can be stored on one line of `customers`. */
@@ -56,16 +56,16 @@ export function isStorableHash(hash: string): boolean {
 // Times in base 36: 8 characters instead of 13.
 const customerLine = (key: string, [hash, at]: [string, number]) => `${key} ${hash} ${at.toString(36)}\n`;
 
-/** The stored fingerprints, oldest first. */
+/** The stored `changeId`s, oldest first. */
 export function storedChanges(stored: StoredMemory): string[] {
 	const text = typeof stored.changes === 'string' ? stored.changes : '';
-	const fingerprints: string[] = [];
-	const whole = text.length - (text.length % FINGERPRINT_LENGTH);
-	const first = Math.max(0, whole - DELIVERED_CHANGES_LIMIT * FINGERPRINT_LENGTH);
-	for (let offset = first; offset + FINGERPRINT_LENGTH <= whole; offset += FINGERPRINT_LENGTH) {
-		fingerprints.push(text.slice(offset, offset + FINGERPRINT_LENGTH));
+	const changeIds: string[] = [];
+	const whole = text.length - (text.length % CHANGE_ID_LENGTH);
+	const first = Math.max(0, whole - DELIVERED_CHANGES_LIMIT * CHANGE_ID_LENGTH);
+	for (let offset = first; offset + CHANGE_ID_LENGTH <= whole; offset += CHANGE_ID_LENGTH) {
+		changeIds.push(text.slice(offset, offset + CHANGE_ID_LENGTH));
 	}
-	return fingerprints;
+	return changeIds;
 }
 
 /** The stored customers with their last hash and when it was recorded, oldest first. */
@@ -148,15 +148,15 @@ export class DeliveryMemory {
 		if (stored.revision === undefined || stored.revision !== this.local.syncedRevision) this.mergeStored();
 	}
 
-	wasDelivered(fingerprint: string): boolean {
-		return this.local.changes.has(fingerprint);
+	wasDelivered(changeId: string): boolean {
+		return this.local.changes.has(changeId);
 	}
 
-	rememberDelivered(fingerprint: string): void {
-		if (this.local.changes.has(fingerprint)) return;
-		this.local.changes.add(fingerprint);
-		this.local.unconfirmedChanges.add(fingerprint);
-		this.newChanges.push(fingerprint);
+	rememberDelivered(changeId: string): void {
+		if (this.local.changes.has(changeId)) return;
+		this.local.changes.add(changeId);
+		this.local.unconfirmedChanges.add(changeId);
+		this.newChanges.push(changeId);
 		trimOldest(this.local.changes, DELIVERED_CHANGES_LIMIT);
 		trimOldest(this.local.unconfirmedChanges, DELIVERED_CHANGES_LIMIT);
 	}
@@ -209,7 +209,7 @@ export class DeliveryMemory {
 		if (this.newChanges.length) {
 			const changes = (this.stored.changes ?? '') + this.newChanges.join('');
 			// Trimmed back to the limit once a quarter over it, so most deliveries only append.
-			const limit = DELIVERED_CHANGES_LIMIT * FINGERPRINT_LENGTH;
+			const limit = DELIVERED_CHANGES_LIMIT * CHANGE_ID_LENGTH;
 			this.stored.changes = changes.length > limit * 1.25 ? changes.slice(changes.length - limit) : changes;
 		}
 		if (!this.newCustomers.length) return;
@@ -237,9 +237,9 @@ export class DeliveryMemory {
 		// dropped when the union is over the limit (the other process trimmed them, then).
 		const older = [...this.local.changes].filter((id) => !inStore.has(id) && !this.local.unconfirmedChanges.has(id));
 		const changes = new Set([...older, ...fromStore]);
-		for (const fingerprint of this.local.unconfirmedChanges) {
-			if (inStore.has(fingerprint)) this.local.unconfirmedChanges.delete(fingerprint);
-			else changes.add(fingerprint);
+		for (const changeId of this.local.unconfirmedChanges) {
+			if (inStore.has(changeId)) this.local.unconfirmedChanges.delete(changeId);
+			else changes.add(changeId);
 		}
 		trimOldest(changes, DELIVERED_CHANGES_LIMIT);
 		let storedLacksOwn = [...changes].some((id) => !inStore.has(id));

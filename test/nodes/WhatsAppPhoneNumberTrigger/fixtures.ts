@@ -189,7 +189,7 @@ export function newScope(label = 'process'): string {
 	return `test:${label}:${scopes}:${Math.random().toString(36).slice(2)}`;
 }
 
-/** Static data as the trigger stores it, from readable lists (fingerprints, customers). */
+/** Static data as the trigger stores it, from readable lists (changeIds, customers). */
 export function storedWith({ changes = [], customers = {} }: { changes?: string[]; customers?: Record<string, [string, number]> }): StoredMemory {
 	return {
 		changes: changes.join(''),
@@ -223,7 +223,7 @@ export function emit(payload: object, settings: TriggerSettings, memory: MemoryH
 	return deliver(payload, settings, memory, now).events;
 }
 
-/** The stored fingerprints, oldest first. */
+/** The stored changeIds, oldest first. */
 export const changesIn = (stored: StoredMemory): string[] => storedChanges(stored);
 
 /** The stored customers as `{ key: [hash, recordedAt] }`, oldest first. */
