@@ -4,7 +4,7 @@
  * Manual Start with the phone-number IDs → Get per item, through our node (`ours`) or n8n's
  * HTTP Request node (`httpRequest`). Both node types are loaded in both processes, so the
  * baseline is the same. Receives its settings over IPC (side, expression engine) and answers
- * with time, memory and expression evaluations per item.
+ * with wall and CPU time, memory and expression evaluations per item.
  */
 const path = require('node:path');
 
@@ -99,8 +99,12 @@ async function main({ side, engine = 'legacy', sandboxUrl, credentials, ids, war
 	const input = ids.map((id) => ({ json: { id } }));
 	evaluations.count = 0;
 	const started = process.hrtime.bigint();
+	const cpuBefore = process.cpuUsage();
 	const result = await run(input);
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	// CPU time of this process alone: on a shared machine, wall time also counts other processes' turns.
+	const cpu = process.cpuUsage(cpuBefore);
+	const cpuMs = (cpu.user + cpu.system) / 1000;
 	const evaluationsPerItem = evaluations.count / input.length;
 	clearInterval(sampler);
 	const after = process.memoryUsage();
@@ -111,6 +115,7 @@ async function main({ side, engine = 'legacy', sandboxUrl, credentials, ids, war
 	process.send({
 		phase: 'done',
 		ms,
+		cpuMs,
 		engine: Expression.getActiveImplementation(),
 		evaluationsPerItem,
 		items: result.items.length,

@@ -11,7 +11,7 @@ const { createSandbox } = require('../sandbox/server');
 const { generateFixture } = require('../sandbox/fixtures/generate');
 
 const ITEMS = 1000;
-const ROUNDS = 3;
+const ROUNDS = 5;
 const WARM_UP_ITEMS = 50;
 
 const median = (values) => {
@@ -73,7 +73,7 @@ async function measureOverhead({ execPath, log = () => {}, engine = 'legacy', be
 			for (const side of order) {
 				const result = await runChild({ execPath, side, engine, settings, sandbox, before });
 				runs[side].push(result);
-				log(`  overhead ${side} (${result.engine}) round ${round + 1}/${ROUNDS}: ${result.ms.toFixed(0)} ms, ${result.calls} calls, ${result.evaluationsPerItem} expression evaluations per item, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB`);
+				log(`  overhead ${side} (${result.engine}) round ${round + 1}/${ROUNDS}: ${result.ms.toFixed(0)} ms (CPU ${result.cpuMs.toFixed(0)} ms), ${result.calls} calls, ${result.evaluationsPerItem} expression evaluations per item, peak RSS ${(result.peakRss / 2 ** 20).toFixed(0)} MiB`);
 			}
 		}
 	} finally {
@@ -81,6 +81,7 @@ async function measureOverhead({ execPath, log = () => {}, engine = 'legacy', be
 	}
 	const summary = (list) => ({
 		ms: median(list.map((r) => r.ms)),
+		cpuMs: median(list.map((r) => r.cpuMs)),
 		peakRss: median(list.map((r) => r.peakRss)),
 		peakHeap: median(list.map((r) => r.peakHeap)),
 		baselineRss: median(list.map((r) => r.baselineRss)),
@@ -115,18 +116,19 @@ if (require.main === module) {
 		const log = (message) => process.stderr.write(`${message}\n`);
 		const before = process.argv.find((arg) => arg.startsWith('--before='))?.slice('--before='.length);
 		const header = before
-			? '| Expression engine | Before | Ours | HTTP Request | Ratio before | Ratio ours | Evaluations per item (before / ours / HTTP Request) |\n|---|---|---|---|---|---|---|'
-			: '| Expression engine | Ours | HTTP Request | Ratio | Evaluations per item (ours / HTTP Request) |\n|---|---|---|---|---|';
+			? '| Expression engine | CPU before | CPU ours | CPU HTTP Request | Ratio before | Ratio ours | Wall ratio before / ours | Evaluations per item (before / ours / HTTP Request) |\n|---|---|---|---|---|---|---|---|'
+			: '| Expression engine | CPU ours | CPU HTTP Request | Ratio | Wall ratio | Evaluations per item (ours / HTTP Request) |\n|---|---|---|---|---|---|';
 		const lines = [header];
 		for (const engine of ['legacy', 'vm']) {
 			const result = await measureOverhead({ execPath: cached.nodeExe, log, engine, before: before && path.resolve(before) });
 			const { ours, httpRequest } = result;
 			if (!ours.complete || !httpRequest.complete || (result.before && !result.before.complete)) throw new Error(`${engine}: a run returned incomplete items`);
-			const ratio = (side) => `${(side.ms / httpRequest.ms).toFixed(2)}×`;
+			const ratio = (side) => `${(side.cpuMs / httpRequest.cpuMs).toFixed(2)}×`;
+			const wall = (side) => `${(side.ms / httpRequest.ms).toFixed(2)}×`;
 			lines.push(
 				result.before
-					? `| ${engine} | ${result.before.ms.toFixed(0)} ms | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${ratio(result.before)} | ${ratio(ours)} | ${result.before.evaluationsPerItem} / ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`
-					: `| ${engine} | ${ours.ms.toFixed(0)} ms | ${httpRequest.ms.toFixed(0)} ms | ${ratio(ours)} | ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`,
+					? `| ${engine} | ${result.before.cpuMs.toFixed(0)} ms | ${ours.cpuMs.toFixed(0)} ms | ${httpRequest.cpuMs.toFixed(0)} ms | ${ratio(result.before)} | ${ratio(ours)} | ${wall(result.before)} / ${wall(ours)} | ${result.before.evaluationsPerItem} / ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`
+					: `| ${engine} | ${ours.cpuMs.toFixed(0)} ms | ${httpRequest.cpuMs.toFixed(0)} ms | ${ratio(ours)} | ${wall(ours)} | ${ours.evaluationsPerItem} / ${httpRequest.evaluationsPerItem} |`,
 			);
 		}
 		process.stdout.write(`Get × ${ITEMS}, median of ${ROUNDS} fresh processes per side, Node ${cached.nodeExe.match(/node-([\d.]+)/)?.[1] ?? '?'}\n${lines.join('\n')}\n`);

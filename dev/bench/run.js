@@ -176,17 +176,19 @@ function fleetRows(result) {
 /** Rows 4a/4b from the legacy expression engine, 4c from `vm` (the engine `n8n start` uses by default). */
 function overheadRows(result, vmResult) {
 	const { ours, httpRequest } = result;
-	const ratio = (side, base) => (side.ms / base.ms <= 1 ? `${times(base.ms / side.ms)} faster` : `${times(side.ms / base.ms)} slower`);
+	// CPU time of each side's process decides the ratio: on a shared machine wall time also counts other processes' turns.
+	const ratio = (side, base) => (side.cpuMs / base.cpuMs <= 1 ? `${times(base.cpuMs / side.cpuMs)} faster (CPU)` : `${times(side.cpuMs / base.cpuMs)} slower (CPU)`);
+	const time = (side) => `${number(side.ms)} ms (CPU ${number(side.cpuMs)} ms)`;
 	const common = (run) =>
 		`Get on ${number(run.items)} numbers, median of ${run.rounds} fresh processes per side (alternating), after a ${50}-item warm-up; calls per run ${run.ours.calls.join('/')} vs ${run.httpRequest.calls.join('/')}; expression evaluations per item ${run.ours.evaluationsPerItem} vs ${run.httpRequest.evaluationsPerItem}.`;
 	return [
 		{
 			section: '4a',
 			measure: `Per-item overhead: Get × ${number(result.items)}, time, N8N_EXPRESSION_ENGINE=legacy`,
-			ours: `${number(ours.ms)} ms`,
-			alternative: `${number(httpRequest.ms)} ms`,
+			ours: time(ours),
+			alternative: time(httpRequest),
 			ratio: ratio(ours, httpRequest),
-			target: `≤ 1.1×: ${ours.ms / httpRequest.ms <= 1.1 ? 'met' : 'NOT met'}`,
+			target: `≤ 1.1× (CPU): ${ours.cpuMs / httpRequest.cpuMs <= 1.1 ? 'met' : 'NOT met'}`,
 			note: `${common(result)} Alternative: n8n's HTTP Request node 4.2 with a Header Auth credential, same fields.`,
 		},
 		{
@@ -201,10 +203,10 @@ function overheadRows(result, vmResult) {
 		{
 			section: '4c',
 			measure: `Per-item overhead: Get × ${number(vmResult.items)}, time, default expression engine (vm)`,
-			ours: `${number(vmResult.ours.ms)} ms`,
-			alternative: `${number(vmResult.httpRequest.ms)} ms`,
+			ours: time(vmResult.ours),
+			alternative: time(vmResult.httpRequest),
 			ratio: ratio(vmResult.ours, vmResult.httpRequest),
-			target: `≤ 1.5×: ${vmResult.ours.ms / vmResult.httpRequest.ms <= 1.5 ? 'met' : 'NOT met'}`,
+			target: `≤ 1.5× (CPU): ${vmResult.ours.cpuMs / vmResult.httpRequest.cpuMs <= 1.5 ? 'met' : 'NOT met'}`,
 			note: common(vmResult),
 		},
 	];
