@@ -96,6 +96,8 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			url: '/me',
 			qs: { fields: 'id,name' },
 			ignoreHttpStatusErrors: true,
+			// n8n would send the token along to whatever host a redirect names.
+			disableFollowRedirect: true,
 		},
 		rules: [
 			{

@@ -137,19 +137,24 @@ function secretValues(context: IExecuteSingleFunctions, fields: Array<ValidatedP
 
 /**
  * The rules every request of one item of an operation shares: the node's Timeout, the
- * credential's secrets and the operation's secret fields, n8n's proxy and certificate options.
+ * credential's secrets and the operation's secret fields, n8n's proxy and certificate options
+ * and the credential's allowed domains, as RoutingNode worked them out.
  */
 export async function operationSession(
 	context: IExecuteSingleFunctions,
 	{ secrets = [], connection }: { secrets?: Array<ValidatedParameter<unknown>>; connection?: DeclarativeRestApiSettings.ResultOptions['options'] } = {},
 ): Promise<GraphSession> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const { proxy, skipSslCertificateValidation } = connection ?? {};
+	const { proxy, skipSslCertificateValidation, allowedDomains } = connection ?? {};
 	return {
 		credentials,
 		timeoutMs: requestTimeoutMs(context),
 		secrets: [...credentialSecrets(credentials), ...secretValues(context, secrets)],
-		connection: { ...(proxy ? { proxy } : {}), ...(skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}) },
+		connection: {
+			...(proxy ? { proxy } : {}),
+			...(skipSslCertificateValidation ? { skipSslCertificateValidation: true } : {}),
+			...(allowedDomains ? { allowedDomains } : {}),
+		},
 	};
 }
 

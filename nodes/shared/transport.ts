@@ -63,8 +63,8 @@ export interface GraphSession {
 	timeoutMs: number;
 	/** The credential's secrets and the operation's secret fields (PIN, one-time code). */
 	secrets: string[];
-	/** n8n's Request Options about the connection (proxy, certificates), where the node has them. */
-	connection?: Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation'>;
+	/** n8n's Request Options about the connection (proxy, certificates) and the credential's allowed domains, where n8n gives them. */
+	connection?: Pick<IHttpRequestOptions, 'proxy' | 'skipSslCertificateValidation' | 'allowedDomains'>;
 }
 
 export interface GraphRequest {

@@ -1,5 +1,8 @@
+import nock from 'nock';
+
 import { testCredential } from '../harness/credentialTest';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../harness/graphMock';
+import { startBadGraph } from '../harness/badGraph';
 import { runNode } from '../harness/engine';
 
 isolateNetwork();
@@ -64,4 +67,27 @@ describe('WhatsApp Business Management API credential', () => {
 	function nockRejectToken(body: object) {
 		graphApi(undefined, 'EAAbroken').get(graphPath('/me')).query({ fields: 'id,name' }).reply(400, body);
 	}
+});
+
+describe('WhatsApp Business Management API credential: a redirecting Base URL', () => {
+	it('does not follow a redirect in the credential test, so the token never reaches the other host', async () => {
+		const graph = await startBadGraph('127.0.0.1');
+		const otherHost = await startBadGraph('127.0.0.2');
+		nock.enableNetConnect(/^127\.0\.0\.[12](:\d+)?$/);
+		try {
+			graph.answer({ status: 307, body: '', headers: { location: `${otherHost.url}/v24.0/me` } });
+			otherHost.answer({ status: 200, body: { id: 'stolen' } });
+
+			await testCredential({ ...testCredentials, baseUrl: graph.url });
+
+			expect(graph.received).toEqual([
+				expect.objectContaining({ method: 'GET', path: '/v24.0/me', query: { fields: 'id,name' }, authorization: `Bearer ${TEST_ACCESS_TOKEN}` }),
+			]);
+			expect(otherHost.received).toEqual([]);
+		} finally {
+			nock.disableNetConnect();
+			await graph.close();
+			await otherHost.close();
+		}
+	});
 });
