@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { graphApiNode, operationSubtitle } from '../shared/actionNode';
 import { listSearch } from '../shared/listSearch';
-import { searchQrCodes } from './helpers/listSearch';
+import { searchQrCodes } from './helpers/qrCodeSearch';
 import * as create from './operations/create.operation';
 import * as deleteQrCode from './operations/delete.operation';
 import * as get from './operations/get.operation';

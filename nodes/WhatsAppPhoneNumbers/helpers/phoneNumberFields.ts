@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { chosenFieldNames } from '../../shared/fieldList';
 import { addingHealthSummary } from '../../shared/healthStatus';
 import { namingGraphId } from '../../shared/outputs';
-import { addRegistrationDeadline } from './registrationDeadline';
+import { addRegistrationDeadline } from './registrationDeadlineOutput';
 
 /** Readable fields of a business phone number (Graph API reference and Meta's OpenAPI). */
 export const PHONE_NUMBER_FIELDS = [

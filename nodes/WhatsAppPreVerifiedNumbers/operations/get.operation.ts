@@ -4,7 +4,7 @@ import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumber
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { withLifecycle } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/preVerifiedNumberFields';
 
 export const option = graphOperation({
 	name: 'Get',

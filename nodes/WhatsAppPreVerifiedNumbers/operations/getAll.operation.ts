@@ -5,7 +5,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
 import { withLifecycle } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/preVerifiedNumberFields';
 
 export const option = graphOperation({
 	name: 'Get Many',

@@ -5,7 +5,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { dueForReverification, type PreVerifiedLifecycle } from '../helpers/lifecycle';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/preVerifiedNumberFields';
 
 /** Keeps, page by page, the numbers a scheduled run should act on, each with why it is due. */
 async function keepDueNumbers(

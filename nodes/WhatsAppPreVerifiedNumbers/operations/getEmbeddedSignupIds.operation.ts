@@ -5,7 +5,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import type { PreVerifiedLifecycle } from '../helpers/lifecycle';
 import { describePreVerifiedNumber } from '../helpers/output';
-import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/parameters';
+import { PRE_VERIFIED_NUMBER_FIELDS } from '../helpers/preVerifiedNumberFields';
 
 /**
  * One item for Embedded Signup's `extras.setup.preVerifiedPhone`. Graph's status can still
