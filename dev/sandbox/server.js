@@ -126,9 +126,11 @@ function createSandbox({ fixture, token, appId, appSecret, verifyToken, now, lat
 			world.phones.get(String(params.phoneNumberId ?? '')) ??
 			[...world.phones.values()].find((candidate) => !params.wabaId || candidate.waba_id === String(params.wabaId));
 		const wabaId = params.wabaId ?? phone?.waba_id ?? world.wabas.keys().next().value;
+		const waba = world.wabas.get(String(wabaId));
 		return {
 			wabaId,
-			businessId: world.wabas.get(String(wabaId))?.business_id,
+			businessId: waba?.business_id,
+			ownerBusinessId: waba?.owner_business_info?.id ?? waba?.business_id,
 			phoneNumberId: phone?.id,
 			displayPhoneNumber: phone?.display_phone_number,
 			phoneNumber: phone?.display_phone_number,

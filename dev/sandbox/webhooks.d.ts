@@ -75,6 +75,51 @@ export function identitySystemMessage(
 export function identityMismatchStatus(
 	input: OnMessages & { recipientId?: string; recipientIdentityKeyHash?: string },
 ): WebhookPayload;
+export function partnerEvent(
+	input: Time & {
+		wabaId: string;
+		businessId: string;
+		ownerBusinessId?: string;
+		event?: string;
+		solutionId?: string;
+		partnerBusinessIds?: string[];
+		partnerAppId?: string;
+		adAccountId?: string;
+		disconnectionInfo?: Record<string, unknown>;
+	},
+): WebhookPayload;
+export function messageTemplateStatusUpdate(
+	input: OnWaba & {
+		event?: string;
+		templateId?: number | string;
+		templateName?: string;
+		language?: string;
+		category?: string;
+		reason?: string | null;
+		otherInfo?: Record<string, unknown>;
+		disableDate?: number | string;
+		rejectionInfo?: Record<string, unknown>;
+	},
+): WebhookPayload;
+export function messageTemplateQualityUpdate(
+	input: OnWaba & { previousQualityScore?: string; newQualityScore?: string; templateId?: number | string; templateName?: string; language?: string },
+): WebhookPayload;
+export function templateCategoryUpdate(
+	input: OnWaba & {
+		templateId?: number | string;
+		templateName?: string;
+		language?: string;
+		previousCategory?: string;
+		newCategory?: string;
+		correctCategory?: string;
+		categoryUpdateTimestamp?: number;
+	},
+): WebhookPayload;
+export function businessUsernameUpdate(input: OnNumber & { username?: string; status?: string }): WebhookPayload;
+export function accountSettingsUpdate(input: OnWaba & { phoneNumberId: string; calling?: Record<string, unknown> }): WebhookPayload;
+export function userIdChangedMessage(
+	input: OnMessages & { waId?: string | null; userId?: string; previousUserId?: string; parentUserId?: string; profileName?: string },
+): WebhookPayload;
 export const builders: Record<string, (input: any) => WebhookPayload>;
 export function deliver(input: {
 	url: string;

@@ -50,12 +50,17 @@ function phoneNumberQualityUpdate({
 	});
 }
 
+/**
+ * Meta's current payload carries the portfolio's limit (`max_daily_conversations_per_business`,
+ * a number in Meta's example, TIER_250 … TIER_UNLIMITED in its table); the per-number
+ * `max_daily_conversation_per_phone` was removed in 2026 and is sent only when asked for.
+ */
 function businessCapabilityUpdate({
 	wabaId,
-	maxDailyConversationPerPhone = 1000,
-	maxDailyConversationsPerBusiness,
-	maxPhoneNumbersPerBusiness = 20,
-	maxPhoneNumbersPerWaba,
+	maxDailyConversationPerPhone,
+	maxDailyConversationsPerBusiness = 2000,
+	maxPhoneNumbersPerBusiness,
+	maxPhoneNumbersPerWaba = 25,
 	time,
 }) {
 	return envelope({
@@ -282,6 +287,196 @@ function identityMismatchStatus({
 	});
 }
 
+/**
+ * Partner events (`account_update`), as Meta's solution-provider webhook page and recorded payloads
+ * show them: addressed to the partner's business portfolio (`entry.id`), about the client's WABA
+ * (`waba_info.waba_id`), owned by the client's portfolio (`owner_business_id`).
+ */
+function partnerEvent({
+	wabaId,
+	businessId,
+	ownerBusinessId,
+	event = 'PARTNER_ADDED',
+	solutionId,
+	partnerBusinessIds,
+	partnerAppId = '5731794616896507',
+	adAccountId = '980198427534243',
+	disconnectionInfo,
+	time,
+}) {
+	const solution = solutionId ? { solution_id: String(solutionId), solution_partner_business_ids: (partnerBusinessIds ?? [businessId]).map(String) } : {};
+	const owner = { waba_id: String(wabaId), owner_business_id: String(ownerBusinessId ?? businessId) };
+	const wabaInfoByEvent = {
+		PARTNER_ADDED: { ...owner, ...solution },
+		PARTNER_APP_INSTALLED: { ...owner, partner_app_id: String(partnerAppId), ...solution },
+		PARTNER_APP_UNINSTALLED: { ...owner, partner_app_id: String(partnerAppId) },
+		PARTNER_REMOVED: owner,
+		AD_ACCOUNT_LINKED: { owner_business_id: owner.owner_business_id, ad_account_linked: String(adAccountId), waba_id: owner.waba_id },
+		MM_LITE_TERMS_SIGNED: { owner_business_id: owner.owner_business_id, waba_id: owner.waba_id },
+	};
+	return envelope({
+		entryId: businessId,
+		time,
+		field: 'account_update',
+		value: { event, waba_info: wabaInfoByEvent[event] ?? owner, disconnection_info: disconnectionInfo },
+	});
+}
+
+/** `message_template_status_update`: APPROVED, REJECTED, PAUSED, DISABLED …, with the parts Meta adds per event. */
+function messageTemplateStatusUpdate({
+	wabaId,
+	event = 'APPROVED',
+	templateId = 1689556908129832,
+	templateName = 'order_confirmation',
+	language = 'en_US',
+	category = 'UTILITY',
+	reason = event === 'REJECTED' ? 'INVALID_FORMAT' : 'NONE',
+	otherInfo = event === 'PAUSED' ? { title: 'FIRST_PAUSE', description: 'Your WhatsApp message template has been paused for 3 hours.' } : undefined,
+	disableDate,
+	rejectionInfo,
+	time,
+}) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'message_template_status_update',
+		value: {
+			event,
+			message_template_id: Number(templateId),
+			message_template_name: templateName,
+			message_template_language: language,
+			reason,
+			message_template_category: category,
+			disable_info: event === 'DISABLED' ? { disable_date: String(disableDate ?? unixSeconds(time)) } : undefined,
+			other_info: otherInfo,
+			rejection_info: rejectionInfo,
+		},
+	});
+}
+
+function messageTemplateQualityUpdate({
+	wabaId,
+	previousQualityScore = 'GREEN',
+	newQualityScore = 'YELLOW',
+	templateId = 806312974732579,
+	templateName = 'welcome_template',
+	language = 'en_US',
+	time,
+}) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'message_template_quality_update',
+		value: {
+			previous_quality_score: previousQualityScore,
+			new_quality_score: newQualityScore,
+			message_template_id: Number(templateId),
+			message_template_name: templateName,
+			message_template_language: language,
+		},
+	});
+}
+
+/**
+ * `template_category_update`: a change announced 24 hours ahead carries `correct_category` (the
+ * coming category), `new_category` (the current one) and `category_update_timestamp`; a completed
+ * change `previous_category` and `new_category`.
+ */
+function templateCategoryUpdate({
+	wabaId,
+	templateId = 278077987957091,
+	templateName = 'welcome_template',
+	language = 'en_US',
+	previousCategory = 'UTILITY',
+	newCategory = 'MARKETING',
+	correctCategory,
+	categoryUpdateTimestamp,
+	time,
+}) {
+	const change = correctCategory
+		? { correct_category: correctCategory, new_category: previousCategory, category_update_timestamp: categoryUpdateTimestamp ?? unixSeconds(time) + 86_400 }
+		: { previous_category: previousCategory, new_category: newCategory };
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'template_category_update',
+		value: { message_template_id: Number(templateId), message_template_name: templateName, message_template_language: language, ...change },
+	});
+}
+
+/** `business_username_updates`: approved, reserved or deleted; Meta leaves `username` out when it was deleted. */
+function businessUsernameUpdate({ wabaId, displayPhoneNumber, username = 'acmesupport', status = 'approved', time }) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'business_username_updates',
+		value: { display_phone_number: digits(displayPhoneNumber), username: status === 'deleted' ? undefined : username, status },
+	});
+}
+
+/** `account_settings_update` for a number's calling settings (the same object GET /<PHONE_NUMBER_ID>/settings reads). */
+function accountSettingsUpdate({
+	wabaId,
+	phoneNumberId,
+	calling = { status: 'ENABLED', call_icon_visibility: 'DEFAULT', callback_permission_status: 'ENABLED', sip: { status: 'DISABLED' } },
+	time,
+}) {
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'account_settings_update',
+		value: {
+			messaging_product: 'whatsapp',
+			timestamp: String(unixSeconds(time)),
+			type: 'PHONE_NUMBER_SETTINGS',
+			phone_number_settings: { phone_number_id: String(phoneNumberId), calling },
+		},
+	});
+}
+
+/**
+ * The system message for a customer whose business-scoped user ID changed (they changed phone
+ * number). `waId: null` leaves out `from` and `wa_id`, as for customers whose number Meta does not share.
+ */
+function userIdChangedMessage({
+	wabaId,
+	phoneNumberId,
+	displayPhoneNumber,
+	waId = '16505551234',
+	userId = 'US.13491208655302741918',
+	previousUserId = 'US.11815799212886844830',
+	parentUserId,
+	profileName = 'Sandbox Customer',
+	time,
+}) {
+	const timestamp = String(unixSeconds(time));
+	return envelope({
+		entryId: wabaId,
+		time,
+		field: 'messages',
+		value: messagesValue(
+			{ displayPhoneNumber, phoneNumberId },
+			{
+				messages: [
+					{
+						from: waId ?? undefined,
+						id: messageId(`${userId}-${timestamp}-user-id`),
+						timestamp,
+						type: 'system',
+						system: {
+							body: `User ${profileName} changed from ${previousUserId} to ${userId}`,
+							wa_id: waId ?? undefined,
+							user_id: userId,
+							parent_user_id: parentUserId,
+							type: 'user_changed_user_id',
+						},
+					},
+				],
+			},
+		),
+	});
+}
+
 /** Builders by the name the development sender accepts as `kind`. */
 const builders = {
 	phone_number_quality_update: phoneNumberQualityUpdate,
@@ -294,6 +489,13 @@ const builders = {
 	identity_message: identityMessage,
 	identity_system_message: identitySystemMessage,
 	identity_mismatch_status: identityMismatchStatus,
+	partner_event: partnerEvent,
+	message_template_status_update: messageTemplateStatusUpdate,
+	message_template_quality_update: messageTemplateQualityUpdate,
+	template_category_update: templateCategoryUpdate,
+	business_username_updates: businessUsernameUpdate,
+	account_settings_update: accountSettingsUpdate,
+	user_changed_user_id: userIdChangedMessage,
 };
 
 /**
@@ -346,6 +548,13 @@ module.exports = {
 	identityMessage,
 	identitySystemMessage,
 	identityMismatchStatus,
+	partnerEvent,
+	messageTemplateStatusUpdate,
+	messageTemplateQualityUpdate,
+	templateCategoryUpdate,
+	businessUsernameUpdate,
+	accountSettingsUpdate,
+	userIdChangedMessage,
 	builders,
 	deliver,
 };

@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { phoneNumberIdLocator, wabaIdLocator } from '../shared/descriptions';
-import { IDENTITY_EVENTS } from './events';
+import { BUSINESS_USERNAME_FIELD, IDENTITY_EVENTS } from './events';
 
 /** Version 2 lists WABAs with "From list" and adds the override mode; version 1 stays as saved. */
 export const TRIGGER_VERSIONS = [1, 2];
@@ -22,7 +22,12 @@ const eventGroupOptions: INodePropertyOptions[] = [
 	{
 		name: 'Status',
 		value: 'status',
-		description: 'Quality rating and messaging limit, display name review, account and security events',
+		description: 'Quality rating and messaging limit, display name review, business username, settings, account and security events',
+	},
+	{
+		name: 'Templates',
+		value: 'template',
+		description: "A message template's status, quality or category changed (a paused or disabled template stops sends from every number of the WABA)",
 	},
 ];
 
@@ -47,9 +52,20 @@ const statusEventOptions: INodePropertyOptions[] = [
 		description: 'The WABA was reviewed against Meta\'s policies: APPROVED, REJECTED, PENDING, DEFERRED',
 	},
 	{
+		name: 'Account Settings Update',
+		value: 'account_settings_update',
+		description: "A number's settings changed, such as its calling settings (event PHONE_NUMBER_SETTINGS)",
+	},
+	{
 		name: 'Account Update',
 		value: 'account_update',
-		description: 'VERIFIED_ACCOUNT, DISABLED_UPDATE, ACCOUNT_VIOLATION, ACCOUNT_RESTRICTION, PARTNER_ADDED and others',
+		description:
+			'VERIFIED_ACCOUNT, DISABLED_UPDATE, ACCOUNT_VIOLATION, ACCOUNT_RESTRICTION, and partner events (PARTNER_ADDED, PARTNER_REMOVED …) whose WABA ID is the client WABA they are about',
+	},
+	{
+		name: 'Business Username Update',
+		value: BUSINESS_USERNAME_FIELD,
+		description: "A number's business username was approved, reserved or deleted (event approved, reserved, deleted)",
 	},
 	{
 		name: 'Phone Number Name Update',
@@ -68,7 +84,31 @@ const statusEventOptions: INodePropertyOptions[] = [
 	},
 ];
 
+const templateEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Template Category Update',
+		value: 'template_category_update',
+		description: 'A template was or will be recategorised (event: the category, such as MARKETING)',
+	},
+	{
+		name: 'Template Quality Update',
+		value: 'message_template_quality_update',
+		description: "A template's quality score changed (event: the new score, such as RED)",
+	},
+	{
+		name: 'Template Status Update',
+		value: 'message_template_status_update',
+		description: 'APPROVED, REJECTED, FLAGGED, PAUSED, DISABLED, REINSTATED and others',
+	},
+];
+
 const identityEventOptions: INodePropertyOptions[] = [
+	{
+		name: 'Customer User ID Changed',
+		value: IDENTITY_EVENTS.userIdChanged,
+		description:
+			"A customer's business-scoped user ID changed (system message user_changed_user_id, sent when they change phone number); waId is empty when Meta does not share their number",
+	},
 	{
 		name: 'Identity Changed (Legacy System Message)',
 		value: IDENTITY_EVENTS.legacyIdentityChanged,
@@ -118,13 +158,13 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'Per WABA / Per Number Override',
 				value: 'override',
 				description:
-					"Point only the WABAs and numbers below at this URL, so other workflows can use the same app. Only messaging webhooks (the identity events) follow an override.",
+					"Point only the WABAs and numbers below at this URL, so other workflows can use the same app. Only messaging webhooks (the identity events and Account Settings Update) follow an override.",
 			},
 		],
 	},
 	{
 		displayName:
-			"Override mode never changes the app's own callback URL, nor an override that points to another URL (activation stops instead). Only messaging fields follow an override (messages, message_echoes, calls and the others Meta lists), so this workflow receives the identity events only. Capability and status events (account_update, account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security) keep going to the app's callback URL. The app must be subscribed to the messages field (App Dashboard → WhatsApp → Configuration).",
+			"Override mode never changes the app's own callback URL, nor an override that points to another URL (activation stops instead). Only messaging fields follow an override (messages, message_echoes, calls, account_settings_update and the others Meta lists), so this workflow receives the identity events (Customer User ID Changed included) and Account Settings Update only. These never follow an override and keep going to the app's callback URL: the template events (message_template_status_update, message_template_quality_update, template_category_update), business_username_updates, account_update (partner events included), account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update and security. The app must be subscribed to the messages field (App Dashboard → WhatsApp → Configuration).",
 		name: 'overrideNotice',
 		type: 'notice',
 		default: '',
@@ -132,7 +172,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'In the Meta App Dashboard, open WhatsApp → Configuration → Webhook. Paste the production URL shown under "Webhook URLs" above as Callback URL and the Webhook Verify Token of your credential as Verify Token, then subscribe the fields of the events you pick (messages for identity events). Link the app to each WABA with POST /<WABA_ID>/subscribed_apps.',
+			'In the Meta App Dashboard, open WhatsApp → Configuration → Webhook. Paste the production URL shown under "Webhook URLs" above as Callback URL and the Webhook Verify Token of your credential as Verify Token, then subscribe the fields of the events you pick (messages for identity events, business_username_updates for Business Username Update). Link the app to each WABA with POST /<WABA_ID>/subscribed_apps.',
 		name: 'subscriptionNotice',
 		type: 'notice',
 		default: '',
@@ -175,6 +215,8 @@ export const triggerProperties: INodeProperties[] = [
 			'account_update',
 			'account_alerts',
 			'account_review_update',
+			BUSINESS_USERNAME_FIELD,
+			'account_settings_update',
 			'security',
 		],
 		options: statusEventOptions,
@@ -182,11 +224,21 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
 	},
 	{
+		displayName: 'Template Events',
+		name: 'templateEvents',
+		type: 'multiOptions',
+		default: ['message_template_status_update', 'message_template_quality_update', 'template_category_update'],
+		options: templateEventOptions,
+		displayOptions: { show: { eventGroups: ['template'] } },
+		description:
+			"Template events that start the workflow. They concern the whole WABA and name no phone number; Meta sends them only to the app's callback URL, never to an override.",
+	},
+	{
 		displayName: 'Identity Events',
 		name: 'identityEvents',
 		type: 'multiOptions',
 		// "Hash seen" fires on every message of a customer whose identity check is on: opt-in.
-		default: ['identity_key_hash_changed', 'customer_identity_changed', 'identity_send_refused'],
+		default: ['identity_key_hash_changed', 'customer_identity_changed', 'identity_send_refused', IDENTITY_EVENTS.userIdChanged],
 		options: identityEventOptions,
 		displayOptions: { show: { eventGroups: ['identity'] } },
 		description:

@@ -5,7 +5,7 @@ import { parseGraphTime } from '../shared/graphTime';
 
 export const WHATSAPP_BUSINESS_ACCOUNT = 'whatsapp_business_account';
 
-export type EventGroup = 'capability' | 'status' | 'identity';
+export type EventGroup = 'capability' | 'status' | 'template' | 'identity';
 
 /** Events derived from `messages` webhooks: what the identity group offers. */
 export const IDENTITY_EVENTS = {
@@ -13,7 +13,16 @@ export const IDENTITY_EVENTS = {
 	hashChanged: 'identity_key_hash_changed',
 	legacyIdentityChanged: 'customer_identity_changed',
 	sendRefused: 'identity_send_refused',
+	/** Meta's system message when a customer's business-scoped user ID changes (new phone number). */
+	userIdChanged: 'user_changed_user_id',
 } as const;
+
+/**
+ * Meta's field for business-username decisions. Its documents name it `business_username_updates`
+ * (the field to subscribe) and show `business_username_update` in the payload: both are read.
+ */
+export const BUSINESS_USERNAME_FIELD = 'business_username_updates';
+const FIELD_ALIASES: Record<string, string> = { business_username_update: BUSINESS_USERNAME_FIELD };
 
 /** Meta refuses a send when the hash given with it no longer matches the customer's. */
 export const IDENTITY_MISMATCH_ERROR_CODE = 137000;
@@ -27,13 +36,21 @@ export const EVENT_CATALOGUE: Record<EventGroup, Record<string, string>> = {
 		account_update: 'account_update',
 		account_alerts: 'account_alerts',
 		account_review_update: 'account_review_update',
+		[BUSINESS_USERNAME_FIELD]: BUSINESS_USERNAME_FIELD,
+		account_settings_update: 'account_settings_update',
 		security: 'security',
+	},
+	template: {
+		message_template_status_update: 'message_template_status_update',
+		message_template_quality_update: 'message_template_quality_update',
+		template_category_update: 'template_category_update',
 	},
 	identity: {
 		[IDENTITY_EVENTS.hashSeen]: 'messages',
 		[IDENTITY_EVENTS.hashChanged]: 'messages',
 		[IDENTITY_EVENTS.legacyIdentityChanged]: 'messages',
 		[IDENTITY_EVENTS.sendRefused]: 'messages',
+		[IDENTITY_EVENTS.userIdChanged]: 'messages',
 	},
 };
 
@@ -43,12 +60,23 @@ const GROUP_OF_FIELD: Record<string, EventGroup> = Object.fromEntries(
 	),
 );
 
+/** A field by the name this node knows it under (one field Meta spells two ways). */
+function canonicalField(field: string): string {
+	return FIELD_ALIASES[field] ?? field;
+}
+
 /** One output item: the same keys for every event, null where the payload has no value. */
 export interface PhoneNumberEvent extends IDataObject {
 	eventGroup: EventGroup | 'other';
 	field: string;
 	event: string;
+	/** The WABA the event is about: `value.waba_info.waba_id` where the payload has one, else the entry's ID. */
 	wabaId: string | null;
+	/**
+	 * The entry's ID when it is not that WABA: the business portfolio a partner event
+	 * (PARTNER_ADDED and the other `account_update` events with `waba_info`) is addressed to.
+	 */
+	businessPortfolioId: string | null;
 	entryTime: string | null;
 	displayPhoneNumber: string | null;
 	phoneNumberId: string | null;
@@ -157,7 +185,7 @@ export function changesOf(envelope: IDataObject): WebhookChange[] {
 			changes.push({
 				wabaId,
 				entryTime,
-				field: change.field,
+				field: canonicalField(change.field),
 				value: change.value,
 				changeId: changeIdOf(wabaId, entryTime, change.field, change.value),
 			});
@@ -175,7 +203,19 @@ export function groupOfField(field: string): EventGroup | undefined {
  * name and account reviews, `alert_info.alert_type` for account alerts (`alert_type` in the
  * older flat shape). A field Meta adds later is read the same way, else named after itself.
  */
-const EVENT_NAME_PATHS = [['event'], ['decision'], ['alert_info', 'alert_type'], ['alert_type']] as const;
+const EVENT_NAME_PATHS: ReadonlyArray<readonly string[]> = [['event'], ['decision'], ['alert_info', 'alert_type'], ['alert_type']];
+
+/**
+ * Fields without an `event`, named by what changed: the username's `status` (approved, reserved,
+ * deleted), the template's new quality score, the category a template is or will be in
+ * (`correct_category` announces a change 24 hours ahead), the kind of settings changed.
+ */
+const EVENT_NAME_PATHS_OF_FIELD: Record<string, ReadonlyArray<readonly string[]>> = {
+	[BUSINESS_USERNAME_FIELD]: [['status']],
+	message_template_quality_update: [['new_quality_score']],
+	template_category_update: [['correct_category'], ['new_category']],
+	account_settings_update: [['type']],
+};
 
 function valueAt(value: IDataObject, path: readonly string[]): unknown {
 	let current: unknown = value;
@@ -184,7 +224,7 @@ function valueAt(value: IDataObject, path: readonly string[]): unknown {
 }
 
 function eventNameOf(field: string, value: IDataObject): string {
-	for (const path of EVENT_NAME_PATHS) {
+	for (const path of [...(EVENT_NAME_PATHS_OF_FIELD[field] ?? []), ...EVENT_NAME_PATHS]) {
 		const name = text(valueAt(value, path));
 		if (name) return name;
 	}
@@ -194,6 +234,23 @@ function eventNameOf(field: string, value: IDataObject): string {
 /** Account alerts name their subject by type; a phone number's `entity_id` is its phone-number ID. */
 function alertedPhoneNumberId(value: IDataObject): string | null {
 	return value.entity_type === 'PHONE_NUMBER' ? text(value.entity_id) : null;
+}
+
+/** `account_settings_update` names the number whose settings changed inside `phone_number_settings`. */
+function settingsPhoneNumberId(value: IDataObject): string | null {
+	return isObject(value.phone_number_settings) ? text(value.phone_number_settings.phone_number_id) : null;
+}
+
+/**
+ * Partner events (`account_update` PARTNER_ADDED, PARTNER_APP_INSTALLED, AD_ACCOUNT_LINKED …) are
+ * addressed to the solution partner's business portfolio (`entry.id`) and name the client's WABA
+ * in `waba_info.waba_id`: the event is about that WABA, and the portfolio is kept beside it.
+ */
+function subjectOf(change: WebhookChange): { wabaId: string | null; businessPortfolioId: string | null } {
+	const wabaInfo = isObject(change.value.waba_info) ? change.value.waba_info : {};
+	const aboutWaba = text(wabaInfo.waba_id);
+	if (!aboutWaba || aboutWaba === change.wabaId) return { wabaId: change.wabaId, businessPortfolioId: null };
+	return { wabaId: aboutWaba, businessPortfolioId: change.wabaId };
 }
 
 function baseEvent(
@@ -207,11 +264,15 @@ function baseEvent(
 		eventGroup,
 		field: change.field,
 		event,
-		wabaId: change.wabaId,
+		...subjectOf(change),
 		entryTime: parseGraphTime(change.entryTime)?.toISOString() ?? null,
 		displayPhoneNumber:
 			text(change.value.display_phone_number) ?? text(metadata.display_phone_number) ?? text(change.value.phone_number),
-		phoneNumberId: text(change.value.phone_number_id) ?? text(metadata.phone_number_id) ?? alertedPhoneNumberId(change.value),
+		phoneNumberId:
+			text(change.value.phone_number_id) ??
+			text(metadata.phone_number_id) ??
+			alertedPhoneNumberId(change.value) ??
+			settingsPhoneNumberId(change.value),
 		waId: null,
 		userId: null,
 		identityKeyHash: null,
@@ -224,6 +285,10 @@ function baseEvent(
 function isLegacyIdentityChange(message: IDataObject): boolean {
 	const system = isObject(message.system) ? message.system : {};
 	return message.type === IDENTITY_EVENTS.legacyIdentityChanged || system.type === IDENTITY_EVENTS.legacyIdentityChanged;
+}
+
+function isUserIdChange(message: IDataObject): boolean {
+	return isObject(message.system) && message.system.type === IDENTITY_EVENTS.userIdChanged;
 }
 
 /**
@@ -262,6 +327,16 @@ function identityEventsOf(change: WebhookChange): PhoneNumberEvent[] {
 			userId: text(message.from_user_id) ?? text(message.user_id) ?? text(system.user_id),
 		};
 		events.push(identityEvent(IDENTITY_EVENTS.legacyIdentityChanged, customer, text(identity.hash), { messages: [message] }));
+	}
+	// The customer's new business-scoped user ID; `wa_id` and `from` are left out for customers
+	// whose phone number Meta does not share (usernames), so the item's waId is then null.
+	for (const message of objectsIn(messages).filter(isUserIdChange)) {
+		const system = message.system as IDataObject;
+		const customer = {
+			waId: text(system.wa_id) ?? text(message.from),
+			userId: text(system.user_id) ?? text(message.from_user_id),
+		};
+		events.push(identityEvent(IDENTITY_EVENTS.userIdChanged, customer, null, { messages: [message] }));
 	}
 	for (const status of objectsIn(statuses)) {
 		const customer = { waId: text(status.recipient_id), userId: text(status.recipient_user_id) ?? text(status.user_id) };

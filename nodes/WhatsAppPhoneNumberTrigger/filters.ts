@@ -97,9 +97,10 @@ export function parseFilters(node: INode, raw: RawFilters): EventFilters {
 }
 
 /**
- * The WABA and business-number filters. Events about the whole account (capability,
- * most account updates) name no business number and are kept by the number filter; the
- * WABA filter narrows those.
+ * The WABA and business-number filters. The WABA filter matches the WABA an event is about,
+ * which for partner events is the client's WABA, not the portfolio they are addressed to.
+ * Events about the whole account (capability, templates, most account updates) name no
+ * business number and are kept by the number filter; the WABA filter narrows those.
  */
 export function matchesSource(event: PhoneNumberEvent, filters: EventFilters): boolean {
 	if (filters.wabaIds.length && !filters.wabaIds.includes(event.wabaId ?? '')) return false;

@@ -23,7 +23,7 @@ export interface TriggerSettings {
 	subscriptionScope: SubscriptionScope;
 	overrideTargets: OverrideTargets;
 	groups: ReadonlySet<EventGroup>;
-	/** Field names for capability and status events, derived event names for identity. */
+	/** Field names for capability, status and template events, derived event names for identity. */
 	selectedEvents: ReadonlySet<string>;
 	filters: EventFilters;
 	includeOtherFields: boolean;
@@ -35,6 +35,7 @@ type TriggerContext = IHookFunctions | IWebhookFunctions;
 const EVENT_PARAMETERS: Record<EventGroup, string> = {
 	capability: 'capabilityEvents',
 	status: 'statusEvents',
+	template: 'templateEvents',
 	identity: 'identityEvents',
 };
 
@@ -180,7 +181,7 @@ function assertCanOverride(node: INode, credentials: ICredentialDataDecryptedObj
 	const fields = subscribedFields(settings);
 	if (!fields.some((field) => FIELDS_FOLLOWING_OVERRIDES.includes(field))) {
 		throw new NodeOperationError(node, 'None of the picked events can arrive through an override', {
-			description: `Only messaging fields follow an override, so only the identity events reach this workflow in override mode; ${fields.join(', ')} always go to the app's callback URL. Pick identity events, or subscribe the whole app instead.`,
+			description: `Only messaging fields follow an override, so only the identity events and account_settings_update reach this workflow in override mode; ${fields.join(', ')} always go to the app's callback URL. Pick identity events or Account Settings Update, or subscribe the whole app instead.`,
 		});
 	}
 	if (wabaIds.length && !/^\d+$/.test(String(credentials.appId ?? ''))) {

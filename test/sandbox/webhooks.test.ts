@@ -271,6 +271,40 @@ describe('Graph sandbox: webhook subscriptions and signed deliveries', () => {
 		]);
 	});
 
+	it('sends template and username webhooks to the app even where overrides exist; settings changes follow the number\'s override', async () => {
+		await subscribe(`${receiverUrl}/hook`, 'message_template_status_update,business_username_updates,account_settings_update');
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST', json: { override_callback_uri: `${receiverUrl}/hook?for=waba`, verify_token: VERIFY_TOKEN } });
+		await graph(`/${CONNECTED_NUMBER_ID}`, { method: 'POST', json: { webhook_configuration: { override_callback_uri: `${receiverUrl}/hook?for=number`, verify_token: VERIFY_TOKEN } } });
+		const sent = [];
+		for (const kind of ['message_template_status_update', 'business_username_updates', 'account_settings_update']) {
+			const result = await sandbox.sendWebhook({ kind, params: { phoneNumberId: CONNECTED_NUMBER_ID } });
+			sent.push([kind, result.via, result.statusCounts, result.warnings]);
+		}
+		expect(sent).toEqual([
+			['message_template_status_update', 'application', { 200: 1 }, []],
+			['business_username_updates', 'application', { 200: 1 }, []],
+			['account_settings_update', 'phone_number', { 200: 1 }, []],
+		]);
+		await graph(`/${CONNECTED_NUMBER_ID}`, { method: 'POST', json: { webhook_configuration: { override_callback_uri: '' } } });
+		await graph(`/${OWNED_WABA_ID}/subscribed_apps`, { method: 'POST' });
+		const posts = receiver.received.filter((request) => request.method === 'POST').map((request) => [request.url, JSON.parse(request.rawBody.toString()).entry[0].changes[0].field]);
+		expect(posts).toEqual([
+			['/hook', 'message_template_status_update'],
+			['/hook', 'business_username_updates'],
+			['/hook?for=number', 'account_settings_update'],
+		]);
+	});
+
+	it('sends a partner event to the app, addressed to the WABA\'s partner portfolio and about the client WABA', async () => {
+		await subscribe(`${receiverUrl}/hook`, 'account_update');
+		const result = await sandbox.sendWebhook({ kind: 'partner_event', params: { wabaId: CLIENT_WABA_ID, event: 'PARTNER_ADDED' } });
+		expect([result.via, result.statusCounts]).toEqual(['application', { 200: 1 }]);
+		expect(result.payload.entry[0]).toMatchObject({
+			id: '506914307656634',
+			changes: [{ field: 'account_update', value: { event: 'PARTNER_ADDED', waba_info: { waba_id: CLIENT_WABA_ID, owner_business_id: '561234567890123' } } }],
+		});
+	});
+
 	it('refuses to send without a callback, and an unknown signature mode', async () => {
 		expect((await dev('/webhooks/send', { kind: 'account_update' })).status).toBe(400);
 		expect((await dev('/webhooks/send', { kind: 'account_update', callbackUrl: `${receiverUrl}/hook`, signature: 'maybe' })).status).toBe(400);
@@ -294,9 +328,15 @@ describe('webhook payload builders', () => {
 	});
 
 	it('builds business_capability_update and account_update', () => {
+		// Meta's current example: the portfolio's limit; the per-number field only when asked for.
 		expect(webhooks.businessCapabilityUpdate(target).entry[0].changes[0]).toEqual({
 			field: 'business_capability_update',
-			value: { max_daily_conversation_per_phone: 1000, max_phone_numbers_per_business: 20 },
+			value: { max_daily_conversations_per_business: 2000, max_phone_numbers_per_waba: 25 },
+		});
+		expect(webhooks.businessCapabilityUpdate({ ...target, maxDailyConversationPerPhone: 2000, maxDailyConversationsPerBusiness: 'TIER_2K' }).entry[0].changes[0].value).toEqual({
+			max_daily_conversation_per_phone: 2000,
+			max_daily_conversations_per_business: 'TIER_2K',
+			max_phone_numbers_per_waba: 25,
 		});
 		const partner = webhooks.accountUpdate({ entryId: '506914307656634', event: 'PARTNER_ADDED', wabaInfo: { waba_id: OWNED_WABA_ID, owner_business_id: '506914307656634' } });
 		expect(partner.entry[0].id).toBe('506914307656634');
@@ -332,6 +372,87 @@ describe('webhook payload builders', () => {
 			entry: [{ id: OWNED_WABA_ID, time: 1_739_321_024, changes: [{ field: 'account_review_update', value: { decision: 'REJECTED' } }] }],
 		});
 		expect(Object.keys(webhooks.builders)).toEqual(expect.arrayContaining(['account_alerts', 'account_review_update']));
+	});
+
+	it('builds every partner event addressed to the partner\'s portfolio, about the client\'s WABA', () => {
+		const partner = { wabaId: CLIENT_WABA_ID, businessId: '506914307656634', ownerBusinessId: '561234567890123', time: target.time };
+		const valueOf = (event: string, extra: Record<string, unknown> = {}) => {
+			const payload = webhooks.partnerEvent({ ...partner, event, ...extra });
+			expect([event, payload.entry[0].id, payload.entry[0].changes[0].field]).toEqual([event, '506914307656634', 'account_update']);
+			return payload.entry[0].changes[0].value;
+		};
+		const owner = { waba_id: CLIENT_WABA_ID, owner_business_id: '561234567890123' };
+		expect(valueOf('PARTNER_ADDED', { solutionId: '1715120619246906' })).toEqual({
+			event: 'PARTNER_ADDED',
+			waba_info: { ...owner, solution_id: '1715120619246906', solution_partner_business_ids: ['506914307656634'] },
+		});
+		expect(valueOf('PARTNER_APP_INSTALLED')).toEqual({ event: 'PARTNER_APP_INSTALLED', waba_info: { ...owner, partner_app_id: '5731794616896507' } });
+		expect(valueOf('PARTNER_APP_UNINSTALLED')).toEqual({ event: 'PARTNER_APP_UNINSTALLED', waba_info: { ...owner, partner_app_id: '5731794616896507' } });
+		expect(valueOf('PARTNER_REMOVED')).toEqual({ event: 'PARTNER_REMOVED', waba_info: owner });
+		expect(valueOf('PARTNER_REMOVED', { disconnectionInfo: { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' } })).toEqual({
+			event: 'PARTNER_REMOVED',
+			waba_info: owner,
+			disconnection_info: { reason: 'PRIMARY_INACTIVITY', initiated_by: 'SYSTEM' },
+		});
+		expect(valueOf('AD_ACCOUNT_LINKED')).toEqual({ event: 'AD_ACCOUNT_LINKED', waba_info: { ...owner, ad_account_linked: '980198427534243' } });
+		expect(valueOf('MM_LITE_TERMS_SIGNED')).toEqual({ event: 'MM_LITE_TERMS_SIGNED', waba_info: owner });
+	});
+
+	it('builds template, username, settings and user-ID webhooks in Meta\'s shapes', () => {
+		const changeOf = (payload: webhooks.WebhookPayload) => payload.entry[0].changes[0];
+		expect(changeOf(webhooks.messageTemplateStatusUpdate({ ...target, event: 'PAUSED' }))).toEqual({
+			field: 'message_template_status_update',
+			value: {
+				event: 'PAUSED',
+				message_template_id: 1689556908129832,
+				message_template_name: 'order_confirmation',
+				message_template_language: 'en_US',
+				reason: 'NONE',
+				message_template_category: 'UTILITY',
+				other_info: { title: 'FIRST_PAUSE', description: expect.stringContaining('paused') },
+			},
+		});
+		expect(changeOf(webhooks.messageTemplateStatusUpdate({ ...target, event: 'DISABLED' })).value.disable_info).toEqual({ disable_date: '1739321024' });
+		expect(changeOf(webhooks.messageTemplateQualityUpdate({ ...target, newQualityScore: 'RED' }))).toEqual({
+			field: 'message_template_quality_update',
+			value: { previous_quality_score: 'GREEN', new_quality_score: 'RED', message_template_id: 806312974732579, message_template_name: 'welcome_template', message_template_language: 'en_US' },
+		});
+		expect(changeOf(webhooks.templateCategoryUpdate({ ...target, correctCategory: 'MARKETING' })).value).toMatchObject({
+			correct_category: 'MARKETING',
+			new_category: 'UTILITY',
+			category_update_timestamp: 1_739_321_024 + 86_400,
+		});
+		expect(changeOf(webhooks.templateCategoryUpdate(target)).value).toMatchObject({ previous_category: 'UTILITY', new_category: 'MARKETING' });
+		expect(changeOf(webhooks.businessUsernameUpdate(target))).toEqual({
+			field: 'business_username_updates',
+			value: { display_phone_number: '16315555555', username: 'acmesupport', status: 'approved' },
+		});
+		expect(changeOf(webhooks.businessUsernameUpdate({ ...target, status: 'deleted' })).value).toEqual({ display_phone_number: '16315555555', status: 'deleted' });
+		expect(changeOf(webhooks.accountSettingsUpdate(target))).toEqual({
+			field: 'account_settings_update',
+			value: {
+				messaging_product: 'whatsapp',
+				timestamp: '1739321024',
+				type: 'PHONE_NUMBER_SETTINGS',
+				phone_number_settings: { phone_number_id: CONNECTED_NUMBER_ID, calling: expect.objectContaining({ status: 'ENABLED' }) },
+			},
+		});
+		const [withWaId] = changeOf(webhooks.userIdChangedMessage(target)).value.messages;
+		expect(withWaId).toMatchObject({ from: '16505551234', type: 'system', system: { wa_id: '16505551234', user_id: 'US.13491208655302741918', type: 'user_changed_user_id' } });
+		const [withoutWaId] = changeOf(webhooks.userIdChangedMessage({ ...target, waId: null })).value.messages;
+		expect(withoutWaId.from).toBeUndefined();
+		expect(withoutWaId.system).toEqual({ body: expect.stringContaining('changed from'), user_id: 'US.13491208655302741918', type: 'user_changed_user_id' });
+		expect(Object.keys(webhooks.builders)).toEqual(
+			expect.arrayContaining([
+				'partner_event',
+				'message_template_status_update',
+				'message_template_quality_update',
+				'template_category_update',
+				'business_username_updates',
+				'account_settings_update',
+				'user_changed_user_id',
+			]),
+		);
 	});
 
 	it('signs like Meta: sha256=<hex HMAC of the raw body>', () => {

@@ -29,7 +29,9 @@ function routeOf(world, payload, appSubscription) {
 	const change = entry?.changes?.[0];
 	const application = { url: appSubscription?.callback_url, via: 'application' };
 	if (!change || !FIELDS_FOLLOWING_OVERRIDES.has(change.field)) return application;
-	const phone = world.phones.get(String(change.value?.metadata?.phone_number_id ?? ''));
+	// account_settings_update names its number in phone_number_settings, messaging fields in metadata.
+	const phoneNumberId = change.value?.metadata?.phone_number_id ?? change.value?.phone_number_settings?.phone_number_id;
+	const phone = world.phones.get(String(phoneNumberId ?? ''));
 	if (phone?.sandbox.overrideCallbackUri) return { url: phone.sandbox.overrideCallbackUri, via: 'phone_number' };
 	const waba = world.wabas.get(String(entry.id ?? phone?.waba_id ?? ''));
 	const app = waba?.sandbox.subscribedApps.find((subscribed) => subscribed.id === world.credentials.appId);

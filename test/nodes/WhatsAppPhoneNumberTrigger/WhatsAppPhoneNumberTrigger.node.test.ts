@@ -67,9 +67,9 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 		const notice = description.properties.find((property) => property.name === 'overrideNotice');
 		expect(notice?.displayOptions?.show).toEqual({ manageSubscription: [true], subscriptionScope: ['override'], '@version': [2] });
 		expect(notice?.displayName).toMatch(/Only messaging fields follow an override \(messages, message_echoes, calls/);
-		expect(notice?.displayName).toMatch(/receives the identity events only/);
+		expect(notice?.displayName).toMatch(/receives the identity events \(Customer User ID Changed included\) and Account Settings Update only/);
 		expect(notice?.displayName).toMatch(
-			/account_update, account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update, security\) keep going to the app's callback URL/,
+			/never follow an override and keep going to the app's callback URL: the template events \(message_template_status_update, message_template_quality_update, template_category_update\), business_username_updates, account_update \(partner events included\), account_alerts, account_review_update, phone_number_quality_update, phone_number_name_update, business_capability_update and security/,
 		);
 	});
 

@@ -23,6 +23,7 @@ const TYPE = 'whatsAppPhoneNumberTrigger';
 /** The keys every item has, for an event about the whole account or a number named by ID only. */
 const accountItem = {
 	wabaId: WABA_ID,
+	businessPortfolioId: null,
 	entryTime: ENTRY_TIME_ISO,
 	displayPhoneNumber: null,
 	waId: null,

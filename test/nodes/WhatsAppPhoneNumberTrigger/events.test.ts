@@ -29,6 +29,7 @@ const HEX_ID = /^[A-Za-z0-9_-]{16}$/;
 
 const common = {
 	wabaId: WABA_ID,
+	businessPortfolioId: null,
 	entryTime: ENTRY_TIME_ISO,
 	waId: null,
 	userId: null,
@@ -191,9 +192,9 @@ describe('event normalisation', () => {
 	});
 
 	it('an unknown field passes through as group "other", unless Include Other Fields is off', () => {
-		const payload = envelope('message_template_status_update', { event: 'APPROVED', message_template_id: 12345 });
+		const payload = envelope('message_template_components_update', { event: 'APPROVED', message_template_id: 12345 });
 		expect(emit(payload, settingsWith())).toEqual([
-			expect.objectContaining({ eventGroup: 'other', field: 'message_template_status_update', event: 'APPROVED', userId: null }),
+			expect.objectContaining({ eventGroup: 'other', field: 'message_template_components_update', event: 'APPROVED', userId: null }),
 		]);
 		expect(emit(payload, settingsWith({ includeOtherFields: false }))).toEqual([]);
 	});

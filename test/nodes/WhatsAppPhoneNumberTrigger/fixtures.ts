@@ -160,7 +160,7 @@ export function settingsWith(overrides: Partial<TriggerSettings> = {}): TriggerS
 		manageSubscription: false,
 		subscriptionScope: 'app',
 		overrideTargets: { wabaIds: [], phoneNumberIds: [] },
-		groups: new Set(['capability', 'status', 'identity'] as const),
+		groups: new Set(['capability', 'status', 'template', 'identity'] as const),
 		selectedEvents: new Set(ALL_EVENTS),
 		filters: { wabaIds: [], businessNumbers: [], eventNames: [] },
 		includeOtherFields: true,

@@ -89,6 +89,7 @@ describe('identity change detection', () => {
 				field: 'messages',
 				event: 'identity_key_hash_changed',
 				wabaId: WABA_ID,
+				businessPortfolioId: null,
 				entryTime: expect.any(String),
 				displayPhoneNumber: BUSINESS_METADATA.display_phone_number,
 				phoneNumberId: PHONE_NUMBER_ID,

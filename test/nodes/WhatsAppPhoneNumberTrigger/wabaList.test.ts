@@ -19,8 +19,10 @@ const appApi = () => graphApi(undefined, `${APP_ID}|${TEST_APP_SECRET}`);
 const V2_FIELDS = [
 	'account_alerts',
 	'account_review_update',
+	'account_settings_update',
 	'account_update',
 	'business_capability_update',
+	'business_username_updates',
 	'messages',
 	'phone_number_name_update',
 	'phone_number_quality_update',
@@ -135,9 +137,9 @@ describe('version 1: the saved comma-separated WABA IDs', () => {
 	it('still link the app to each WABA and filter the events', async () => {
 		const node = await trigger({ wabaIds: `${WABA_ID}, ${OTHER_WABA_ID}` }, 1);
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, { data: [] });
-		// Version 1's default events, as saved: without account_alerts and account_review_update.
+		// Version 1's default events, as saved: without the status events added in version 2.
 		appApi()
-			.post(graphPath(`/${APP_ID}/subscriptions`), subscribeForm(node.webhookUrl, V2_FIELDS.filter((field) => !field.startsWith('account_a') && field !== 'account_review_update')))
+			.post(graphPath(`/${APP_ID}/subscriptions`), subscribeForm(node.webhookUrl, V2_FIELDS.filter((field) => !['account_alerts', 'account_review_update', 'account_settings_update', 'business_username_updates'].includes(field))))
 			.reply(200, { success: true });
 		graphApi().post(graphPath(`/${WABA_ID}/subscribed_apps`)).reply(200, { success: true });
 		graphApi().post(graphPath(`/${OTHER_WABA_ID}/subscribed_apps`)).reply(200, { success: true });

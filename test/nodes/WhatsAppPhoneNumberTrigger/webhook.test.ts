@@ -89,6 +89,7 @@ describe('POST: deliveries', () => {
 						field: 'phone_number_quality_update',
 						event: 'FLAGGED',
 						wabaId: WABA_ID,
+						businessPortfolioId: null,
 						entryTime: ENTRY_TIME_ISO,
 						displayPhoneNumber: DISPLAY_PHONE_NUMBER,
 						phoneNumberId: null,
