@@ -5,8 +5,7 @@ import { isRegistered, registrationDeadlineOfPhoneNumber } from '../../shared/re
 
 /**
  * `postReceive`: a number onboarded but not registered yet (PENDING) gets `registration`, its deadline by
- * Meta's rule for where it came from. `registrationDeadline` and `registrationDaysLeft`, the
- * names version 0.1 gave the same deadline, stay for saved workflows.
+ * Meta's rule for where it came from.
  */
 export async function addRegistrationDeadline(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const now = new Date();
@@ -15,15 +14,6 @@ export async function addRegistrationDeadline(items: INodeExecutionData[]): Prom
 		// A registered number has no deadline; without the status or the onboarding time (fields the
 		// user left out) there is nothing to say.
 		if (isRegistered(status) !== false || !parseGraphTime(onboardedAt)) return item;
-		const registration = registrationDeadlineOfPhoneNumber(item.json, now);
-		return {
-			...item,
-			json: {
-				...item.json,
-				registration,
-				registrationDeadline: registration.registerBy,
-				registrationDaysLeft: registration.daysUntilDeadline,
-			},
-		};
+		return { ...item, json: { ...item.json, registration: registrationDeadlineOfPhoneNumber(item.json, now) } };
 	});
 }

@@ -242,9 +242,6 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 					registered: false,
 					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 11 days\), 14 days after Embedded Signup on /),
 				},
-				// The names version 0.1 gave the deadline, kept for saved workflows.
-				registrationDeadline: addDaysIso(onboarded.date, 14),
-				registrationDaysLeft: 11,
 			},
 			{
 				...asOutput(claimed),
@@ -259,8 +256,6 @@ describe('WhatsApp Phone Numbers: Get Many', () => {
 					registered: false,
 					summary: expect.stringMatching(/^Register by \d{4}-\d{2}-\d{2} \(in 87 days\), 90 days after it was claimed from the pre-verified pool on /),
 				},
-				registrationDeadline: addDaysIso(onboarded.date, 90),
-				registrationDaysLeft: 87,
 			},
 			asOutput(connected),
 			asOutput(flagged),
