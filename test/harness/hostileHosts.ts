@@ -1,0 +1,134 @@
+/**
+ * Two real HTTP servers on two loopback addresses: 127.0.0.1 plays the Graph API (or a proxy
+ * in front of it) that answers as an attacker would, 127.0.0.2 the other host it points
+ * requests at. Each answers by a route table the test writes and records every request it
+ * got, headers and bytes included, so a test asserts what reached which host.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import nock from 'nock';
+
+export interface HostRequest {
+	method: string;
+	/** Path and query as sent. */
+	url: string;
+	path: string;
+	headers: http.IncomingHttpHeaders;
+	body: Buffer;
+}
+
+export interface HostAnswer {
+	status: number;
+	headers?: Record<string, string>;
+	/** JSON for an object, bytes or text as given. */
+	body?: object | string | Buffer;
+	/** Bytes streamed after the body, in chunks, until the client stops reading. */
+	endless?: boolean;
+}
+
+export type Route = (request: HostRequest) => HostAnswer;
+
+export interface HostileHost {
+	/** `http://127.0.0.x:<port>` */
+	origin: string;
+	received: HostRequest[];
+	/** Routes by `METHOD path` (query left out); a request without a route gets a 404 and is recorded. */
+	routes: Map<string, Route>;
+	route(method: string, path: string, answer: HostAnswer | Route): void;
+}
+
+export interface HostilePair {
+	graph: HostileHost;
+	other: HostileHost;
+	close(): Promise<void>;
+}
+
+async function startHost(address: string): Promise<{ host: HostileHost; server: http.Server }> {
+	const received: HostRequest[] = [];
+	const routes = new Map<string, Route>();
+	const server = http.createServer((incoming, response) => {
+		const chunks: Buffer[] = [];
+		incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+		incoming.on('end', () => {
+			const url = incoming.url ?? '/';
+			const request: HostRequest = {
+				method: incoming.method ?? '',
+				url,
+				path: new URL(url, `http://${address}`).pathname,
+				headers: incoming.headers,
+				body: Buffer.concat(chunks),
+			};
+			received.push(request);
+			const route = routes.get(`${request.method} ${request.path}`);
+			const answer = route ? route(request) : { status: 404, body: '<html><body>Not found</body></html>' };
+			const body = answer.body;
+			const bytes =
+				body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+			const contentType =
+				body === undefined || Buffer.isBuffer(body) ? 'application/octet-stream' : typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
+			response.writeHead(answer.status, { 'content-type': contentType, ...answer.headers });
+			if (!answer.endless) {
+				response.end(bytes);
+				return;
+			}
+			response.write(bytes);
+			const chunk = Buffer.alloc(64 * 1024, 0x41);
+			const pump = () => {
+				while (response.write(chunk)) {
+					if (response.destroyed) return;
+				}
+				response.once('drain', pump);
+			};
+			response.on('close', () => response.removeAllListeners('drain'));
+			pump();
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(0, address, resolve));
+	const { port } = server.address() as AddressInfo;
+	const host: HostileHost = {
+		origin: `http://${address}:${port}`,
+		received,
+		routes,
+		route: (method, path, answer) => routes.set(`${method} ${path}`, typeof answer === 'function' ? answer : () => answer),
+	};
+	return { host, server };
+}
+
+/**
+ * Starts both hosts for the file's tests and lets nock pass traffic to them through (after
+ * `isolateNetwork`'s own beforeEach, which blocks everything); every other host stays blocked.
+ */
+export function hostilePair(): HostilePair {
+	const pair = {} as HostilePair;
+	beforeAll(async () => Object.assign(pair, await startHostilePair()));
+	beforeEach(() => {
+		nock.enableNetConnect(/^127\.0\.0\.[12](:\d+)?$/);
+		for (const host of [pair.graph, pair.other]) {
+			host.received.length = 0;
+			host.routes.clear();
+		}
+	});
+	afterAll(async () => await pair.close());
+	return pair;
+}
+
+async function startHostilePair(): Promise<HostilePair> {
+	const graph = await startHost('127.0.0.1');
+	const other = await startHost('127.0.0.2');
+	return {
+		graph: graph.host,
+		other: other.host,
+		close: async () => {
+			for (const { server } of [graph, other]) {
+				server.closeAllConnections();
+				await new Promise<void>((resolve) => server.close(() => resolve()));
+			}
+		},
+	};
+}
+
+/** The requests a host received that carried any credential (a Bearer or OAuth token). */
+export function withCredentials(host: HostileHost): HostRequest[] {
+	return host.received.filter((request) => request.headers.authorization !== undefined);
+}
