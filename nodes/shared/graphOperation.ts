@@ -311,7 +311,7 @@ function graphRunner(spec: GraphOperationSpec) {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 		const secrets = [...credentialSecrets(credentials), ...secretValues(this, spec.secrets ?? [])];
 		const timeoutMs = requestTimeoutMs(this);
-		requestData.options.baseURL = graphBaseUrl(credentials);
+		requestData.options.baseURL = graphBaseUrl(credentials, node);
 		requestData.options.timeout = timeoutMs;
 		if (spec.across) {
 			try {

@@ -128,7 +128,7 @@ export async function graphApiRequest(
 	const timeoutMs = DEFAULT_TIMEOUT_SECONDS * 1000;
 	const options: IHttpRequestOptions = {
 		method,
-		baseURL: graphBaseUrl(credentials),
+		baseURL: graphBaseUrl(credentials, node),
 		url: path,
 		qs,
 		body: form && body ? new URLSearchParams(body as Record<string, string>).toString() : body,

@@ -13,7 +13,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { jsonOf } from '../../../harness/engine';
 import { isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../../../harness/graphMock';
-import { hostilePair, withCredentials } from '../../../harness/hostileHosts';
+import { hostilePair } from '../../../harness/hostileHosts';
 import { APP_ID, itemWithFile, JPEG_BYTES, PHONE_NUMBER_ID, phoneNumberId, runProfile } from '../fixtures';
 
 isolateNetwork();
