@@ -15,7 +15,7 @@ async function outputHealth(this: IExecuteSingleFunctions, items: INodeExecution
 export const option = graphOperation({
 	name: 'Get Health Status',
 	value: 'getHealthStatus',
-	action: 'Get the messaging health of a phone number, WABA or business',
+	action: 'Get the messaging health of a phone number or WABA',
 	description:
 		'Read whether messages can be sent (AVAILABLE, LIMITED, BLOCKED), what blocks or limits them with Meta\'s suggested fix, and a one-line summary',
 	repeat: 'read',
