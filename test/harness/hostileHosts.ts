@@ -16,6 +16,8 @@ export interface HostRequest {
 	path: string;
 	headers: http.IncomingHttpHeaders;
 	body: Buffer;
+	/** Bytes of the answer's body the client took before it hung up or the answer ended. */
+	sentBytes: number;
 }
 
 export interface HostAnswer {
@@ -23,8 +25,8 @@ export interface HostAnswer {
 	headers?: Record<string, string>;
 	/** JSON for an object, bytes or text as given. */
 	body?: object | string | Buffer;
-	/** Bytes streamed after the body, in chunks, until the client stops reading. */
-	endless?: boolean;
+	/** After the body, this many bytes more are streamed, as fast as the client reads them, until it hangs up. */
+	streamBytes?: number;
 }
 
 export type Route = (request: HostRequest) => HostAnswer;
@@ -58,6 +60,7 @@ async function startHost(address: string): Promise<{ host: HostileHost; server: 
 				path: new URL(url, `http://${address}`).pathname,
 				headers: incoming.headers,
 				body: Buffer.concat(chunks),
+				sentBytes: 0,
 			};
 			received.push(request);
 			const route = routes.get(`${request.method} ${request.path}`);
@@ -68,19 +71,27 @@ async function startHost(address: string): Promise<{ host: HostileHost; server: 
 			const contentType =
 				body === undefined || Buffer.isBuffer(body) ? 'application/octet-stream' : typeof body === 'string' ? 'text/html; charset=utf-8' : 'application/json';
 			response.writeHead(answer.status, { 'content-type': contentType, ...answer.headers });
-			if (!answer.endless) {
+			request.sentBytes = bytes.length;
+			if (!answer.streamBytes) {
 				response.end(bytes);
 				return;
 			}
 			response.write(bytes);
 			const chunk = Buffer.alloc(64 * 1024, 0x41);
+			let left = answer.streamBytes;
+			let closed = false;
+			response.on('close', () => (closed = true));
 			const pump = () => {
-				while (response.write(chunk)) {
-					if (response.destroyed) return;
+				while (left > 0 && !closed) {
+					left -= chunk.length;
+					request.sentBytes += chunk.length;
+					if (!response.write(chunk)) {
+						response.once('drain', pump);
+						return;
+					}
 				}
-				response.once('drain', pump);
+				if (!closed) response.end();
 			};
-			response.on('close', () => response.removeAllListeners('drain'));
 			pump();
 		});
 	});

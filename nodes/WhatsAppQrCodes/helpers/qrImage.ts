@@ -114,7 +114,7 @@ export function imageAddressProblem(address: string, baseUrl: string): string | 
 	const base = new URL(baseUrl);
 	const onBaseHost = url.host === base.host;
 	const sandbox = base.protocol === 'http:' && isLoopbackHost(base.hostname) && onBaseHost;
-	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sandbox)) return `it is a ${url.protocol} address, not https://`;
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && sandbox)) return `it uses ${url.protocol.replace(/:$/, '')}, not https`;
 	if (url.username || url.password) return 'it carries a user name or password';
 	const host = url.hostname.toLowerCase();
 	const onCdn = (host === META_CDN_DOMAIN || host.endsWith(`.${META_CDN_DOMAIN}`)) && !url.port;
