@@ -43,6 +43,8 @@ export interface HostileHost {
 export interface HostilePair {
 	graph: HostileHost;
 	other: HostileHost;
+	/** Ends every open connection, so nothing a test left streaming reaches the next one. */
+	dropConnections(): void;
 	close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ async function startHost(address: string): Promise<{ host: HostileHost; server: 
 			let left = answer.streamBytes;
 			let closed = false;
 			response.on('close', () => (closed = true));
+			incoming.socket.on('close', () => (closed = true));
 			const pump = () => {
 				while (left > 0 && !closed) {
 					left -= chunk.length;
@@ -114,6 +117,7 @@ export function hostilePair(): HostilePair {
 	const pair = {} as HostilePair;
 	beforeAll(async () => Object.assign(pair, await startHostilePair()));
 	beforeEach(() => {
+		pair.dropConnections();
 		nock.enableNetConnect(/^127\.0\.0\.[12](:\d+)?$/);
 		for (const host of [pair.graph, pair.other]) {
 			host.received.length = 0;
@@ -130,6 +134,10 @@ async function startHostilePair(): Promise<HostilePair> {
 	return {
 		graph: graph.host,
 		other: other.host,
+		dropConnections: () => {
+			graph.server.closeAllConnections();
+			other.server.closeAllConnections();
+		},
 		close: async () => {
 			for (const { server } of [graph, other]) {
 				server.closeAllConnections();
