@@ -1,3 +1,4 @@
+import { UserError } from 'n8n-workflow';
 import type {
 	IAuthenticate,
 	Icon,
@@ -7,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	BASE_URL_ADVICE,
+	baseUrlProblem,
 	DEFAULT_GRAPH_API_VERSION,
 	DEFAULT_GRAPH_BASE_URL,
 	graphBaseUrlExpression,
@@ -50,7 +53,7 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 			required: true,
 			default: DEFAULT_GRAPH_BASE_URL,
 			description:
-				'Where the Graph API answers. Keep the default unless you go through a proxy or a local sandbox.',
+				'Where the Graph API answers, an https:// address. Keep the default unless you go through a proxy; http:// is accepted only for localhost and 127.0.0.1 (a local sandbox).',
 		},
 		{
 			displayName: 'App ID',
@@ -81,15 +84,21 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 	];
 
 	// A function, not a `={{…}}` expression: n8n evaluates an expression for every request,
-	// and each evaluation rebuilds its data proxy; this adds the header without one.
-	authenticate: IAuthenticate = async (credentials, requestOptions) => ({
-		...requestOptions,
-		headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
-	});
+	// and each evaluation rebuilds its data proxy; this adds the header without one. The token
+	// goes only to an https:// Base URL (or http:// on loopback), the credential test included.
+	authenticate: IAuthenticate = async (credentials, requestOptions) => {
+		const problem = baseUrlProblem(String(requestOptions.baseURL ?? requestOptions.url ?? ''));
+		if (problem) throw new UserError(`The token was not sent: ${problem}. ${BASE_URL_ADVICE}`);
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken)}` },
+		};
+	};
 
 	// `/me` answers for any valid token. n8n shows only the HTTP status text for a failed
 	// test request, so Graph's error body is read instead and each known code gets Meta's
-	// own wording (rules are checked in order; the last one catches any other token error).
+	// own wording (rules are checked in order; the OAuthException one catches any other token
+	// error, the last one an answer that is not Graph's).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: graphBaseUrlExpression,
@@ -150,6 +159,17 @@ export class WhatsAppBusinessManagementApi implements ICredentialType {
 					key: 'error.type',
 					value: 'OAuthException',
 					message: 'Meta rejected the token (OAuthException). Check the token, the Graph API version and the base URL.',
+				},
+			},
+			{
+				// Last: Graph answers /me with the token's ID; anything else (a 404 page, a login page,
+				// an empty body) is not the Graph API, whatever its HTTP status.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'id',
+					value: undefined,
+					message:
+						"The Base URL did not answer like Meta's Graph API (GET <Base URL>/<version>/me gave no ID). Check the Base URL (https://graph.facebook.com, or your proxy's address) and the Graph API version (such as v24.0).",
 				},
 			},
 		],

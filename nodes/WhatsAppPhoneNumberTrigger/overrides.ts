@@ -1,7 +1,8 @@
 /**
  * Override mode: points chosen WABAs and phone numbers at this node's URL with Meta's
  * callback overrides, never the app's own subscription, never an override that points
- * elsewhere, and on deactivation removes only the overrides that point here.
+ * elsewhere (a number's own, or its WABA's, which a number override would silently beat),
+ * and on deactivation removes only the overrides that point here.
  */
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -15,7 +16,8 @@ import {
 	wabaOverrideBody,
 	webhookRouting,
 } from '../shared/callbackOverride';
-import { graphApiRequest } from '../shared/transport';
+import { listBusinessWabas } from '../shared/businessWabas';
+import { defaultSession, graphApiRequest, graphClient } from '../shared/transport';
 import type { OverrideTargets } from './settings';
 
 interface OverrideTarget {
@@ -23,9 +25,10 @@ interface OverrideTarget {
 	id: string;
 }
 
-/** Where a target's messaging webhooks go now: its own override, or null. */
+/** Where a target's messaging webhooks go now: its own override, or null; for a number, its WABA's too. */
 interface TargetState extends OverrideTarget {
 	overrideCallbackUri: string | null;
+	wabaOverrideCallbackUri?: string | null;
 }
 
 export interface OverrideContext {
@@ -49,7 +52,41 @@ async function readOverride(this: IHookFunctions, target: OverrideTarget, appId:
 		return { ...target, overrideCallbackUri: appOnWaba(answer, appId).overrideCallbackUri };
 	}
 	const answer = await graphApiRequest.call(this, 'GET', `/${target.id}`, { qs: { fields: 'webhook_configuration' } });
-	return { ...target, overrideCallbackUri: webhookRouting(answer).overrideCallbackUri };
+	const routing = webhookRouting(answer);
+	return { ...target, overrideCallbackUri: routing.overrideCallbackUri, wabaOverrideCallbackUri: routing.wabaOverrideCallbackUri };
+}
+
+/**
+ * The WABA a phone number belongs to, to name it in an error: Graph's number has no field for
+ * it, so the WABAs the token sees are searched (only when a conflict is reported). Undefined
+ * when it cannot be found.
+ */
+async function wabaOf(this: IHookFunctions, phoneNumberId: string): Promise<string | undefined> {
+	try {
+		const graph = graphClient(this, await defaultSession(this));
+		for (const business of await graph.list('/me/businesses', { fields: 'id' })) {
+			for (const waba of await listBusinessWabas(graph, String(business.id), 'both', 'id')) {
+				const numbers = await graph.list(`/${waba.id}/phone_numbers`, { fields: 'id' });
+				if (numbers.some((number) => String(number.id) === phoneNumberId)) return waba.id;
+			}
+		}
+	} catch {
+		// The conflict is reported either way; only the WABA's ID is left out.
+	}
+	return undefined;
+}
+
+/** A number whose WABA override points elsewhere: a number override here would take its messaging webhooks from there. */
+async function wabaConflict(this: IHookFunctions, state: TargetState): Promise<NodeOperationError> {
+	const wabaId = await wabaOf.call(this, state.id);
+	const waba = wabaId ? `WhatsApp Business Account ${wabaId}` : 'The WhatsApp Business Account';
+	return new NodeOperationError(
+		this.getNode(),
+		`${waba} of phone number ${state.id} already sends its messaging webhooks to ${String(state.wabaOverrideCallbackUri)}`,
+		{
+			description: `A number override here would win over that WABA override, so whatever receives the number's webhooks there would silently stop getting them. Deactivate the workflow that owns that URL or clear the WABA's override (WhatsApp Business Accounts › Subscribe App without an override URL), or point the whole WABA here instead of the number, or remove ${state.id} from this trigger. Nothing was changed.`,
+		},
+	);
 }
 
 const TARGET_NAMES = { waba: 'WhatsApp Business Account', phoneNumber: 'phone number' } as const;
@@ -72,6 +109,11 @@ async function readOverrides(this: IHookFunctions, context: OverrideContext): Pr
 					description: `This trigger never replaces another override, because whatever receives the webhooks there would silently stop getting them. Deactivate the workflow that owns that URL or ${HOW_TO_FREE[target.kind]}, or remove ${target.id} from this trigger.`,
 				},
 			);
+		}
+		// Only while the number does not point here yet: once it does, its WABA's override no longer applies to it.
+		const wabaElsewhere = state.wabaOverrideCallbackUri && state.wabaOverrideCallbackUri !== context.callbackUrl;
+		if (target.kind === 'phoneNumber' && state.overrideCallbackUri !== context.callbackUrl && wabaElsewhere) {
+			throw await wabaConflict.call(this, state);
 		}
 		states.push(state);
 	}

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { FIELDS_FOLLOWING_OVERRIDES } from '../shared/callbackOverride';
+import { isGraphId } from '../shared/graphIds';
 import { parseField } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
 import { defaultOf } from './description';
@@ -184,7 +185,7 @@ function assertCanOverride(node: INode, credentials: ICredentialDataDecryptedObj
 			description: `Only messaging fields follow an override, so only the identity events and account_settings_update reach this workflow in override mode; ${fields.join(', ')} always go to the app's callback URL. Pick identity events or Account Settings Update, or subscribe the whole app instead.`,
 		});
 	}
-	if (wabaIds.length && !/^\d+$/.test(String(credentials.appId ?? ''))) {
+	if (wabaIds.length && !isGraphId('graphObject', String(credentials.appId ?? ''))) {
 		throw new NodeOperationError(node, 'Overriding a WABA needs the App ID', {
 			description:
 				"A WABA lists every app subscribed to it; the trigger finds its own entry by the App ID. Copy the App ID from App Dashboard → App settings → Basic into the credential.",

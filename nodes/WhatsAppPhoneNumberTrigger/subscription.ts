@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isGraphId } from '../shared/graphIds';
 import { CREDENTIAL_TYPE, graphApiRequest } from '../shared/transport';
 import { parseField } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
@@ -158,7 +159,7 @@ export async function deleteSubscription(this: IHookFunctions): Promise<boolean>
 		return true;
 	}
 	const appId = String(credentials.appId ?? '');
-	if (!/^\d+$/.test(appId) || !credentials.appSecret) return true;
+	if (!isGraphId('graphObject', appId) || !credentials.appSecret) return true;
 	const existing = await readAppSubscription.call(this, appId);
 	if (existing?.callback_url !== this.getNodeWebhookUrl('default')) return true;
 	await graphApiRequest.call(this, 'DELETE', `/${appId}/subscriptions`, {

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { idFromAnswer } from './graphIds';
 import type { GraphClient } from './transport';
 
 export type Relation = 'owned' | 'client';
@@ -45,7 +46,8 @@ export async function listBusinessWabas(
 	const wabas = new Map<string, BusinessWaba>();
 	for (const relation of relations) {
 		for (const waba of await graph.list(`/${businessId}/${WABA_EDGES[relation]}`, { fields })) {
-			const id = String(waba.id);
+			// Each WABA's ID goes into the path of the next reads (its phone numbers).
+			const id = idFromAnswer(graph.node, 'graphObject', waba.id, `the ${relation} WABAs Meta listed for business portfolio ${businessId}`);
 			if (!wabas.has(id)) wabas.set(id, { ...waba, id, relation });
 		}
 	}

@@ -111,14 +111,15 @@ export function healthSubject(kind: 'Phone number' | 'WABA' | 'Business', graphO
 }
 
 /**
- * A Graph object read for its health: `health_status` opened up (`can_send_message`,
- * `entities`, anything Meta adds), every error in `errors`, and the one-line `summary`.
+ * A Graph object read for its health: Graph's fields as sent (`health_status` included), and
+ * beside them `health_status` opened up (`can_send_message`, `entities`, anything Meta adds),
+ * every error in `errors`, and the one-line `summary`.
  */
 export function describeHealth(graphObject: IDataObject, kind: Parameters<typeof healthSubject>[0]): IDataObject {
-	const { health_status: healthStatus, ...rest } = graphObject;
+	const healthStatus = graphObject.health_status;
 	const health = isObject(healthStatus) ? healthStatus : {};
 	return {
-		...rest,
+		...graphObject,
 		can_send_message: health.can_send_message ?? null,
 		entities: entitiesOf(health),
 		...Object.fromEntries(Object.entries(health).filter(([key]) => key !== 'can_send_message' && key !== 'entities')),

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { phoneNumberAsWritten } from './phoneNumberText';
 import { lifecycleOfPreVerifiedNumber, type PreVerifiedLifecycle } from './preVerifiedLifecycle';
+import { idFromAnswer, isGraphId } from './graphIds';
 import { graphApiList } from './transport';
 
 /** How many entries a list in the editor fetches before the user narrows it by typing. */
@@ -22,13 +23,18 @@ export function matches(filter: string | undefined, ...texts: Array<unknown>): b
 	});
 }
 
-/** Another parameter of the node, as the user set it, or '' while unset. */
-export function currentValue(context: ILoadOptionsFunctions, parameter: string): string {
+/** The Graph object ID another parameter of the node holds, or '' while unset; it goes into the list's path. */
+export function currentGraphObjectId(context: ILoadOptionsFunctions, parameter: string): string {
+	let value: string;
 	try {
-		return String(context.getCurrentNodeParameter(parameter, { extractValue: true }) ?? '').trim();
+		value = String(context.getCurrentNodeParameter(parameter, { extractValue: true }) ?? '').trim();
 	} catch {
 		return '';
 	}
+	if (!value || isGraphId('graphObject', value)) return value;
+	throw new NodeOperationError(context.getNode(), `The "${parameter}" field holds "${value}", which is not a numeric Graph ID`, {
+		description: 'Pick it From List, or enter its ID By ID (digits only), to fill this list.',
+	});
 }
 
 /** Business portfolios the token's system user can see. */
@@ -49,11 +55,11 @@ export async function searchWhatsAppBusinessAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const chosenBusiness = currentValue(this, 'businessId');
+	const chosenBusiness = currentGraphObjectId(this, 'businessId');
 	const businessIds = chosenBusiness
 		? [chosenBusiness]
 		: (await graphApiList.call(this, '/me/businesses', { fields: 'id' }, { maxResults: LIST_SEARCH_LIMIT })).map(
-				(business) => String(business.id),
+				(business) => idFromAnswer(this.getNode(), 'graphObject', business.id, "Meta's list of your business portfolios"),
 			);
 	const accounts = new Map<string, INodeListSearchItems>();
 	for (const businessId of businessIds) {
@@ -63,6 +69,8 @@ export async function searchWhatsAppBusinessAccounts(
 			});
 			for (const waba of wabas) {
 				if (!matches(filter, waba.name, waba.id)) continue;
+				// The value fills other lists' paths (searchPhoneNumbersOfAllWabas).
+				idFromAnswer(this.getNode(), 'graphObject', waba.id, `the WABAs Meta listed for business portfolio ${businessId}`);
 				const label = edge.startsWith('client') ? ' (client)' : '';
 				accounts.set(String(waba.id), { name: `${String(waba.name ?? waba.id)}${label}`, value: String(waba.id) });
 			}
@@ -86,7 +94,7 @@ async function phoneNumbersOf(context: ILoadOptionsFunctions, wabaId: string, fi
 
 /** Phone numbers of the WABA chosen in the node, shown as `display_phone_number — verified_name`. */
 export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const wabaId = currentValue(this, 'wabaId');
+	const wabaId = currentGraphObjectId(this, 'wabaId');
 	if (!wabaId) {
 		throw new NodeOperationError(this.getNode(), 'Choose a WhatsApp Business Account first', {
 			description:
@@ -113,7 +121,7 @@ export async function searchPreVerifiedNumbers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const businessId = currentValue(this, 'businessId');
+	const businessId = currentGraphObjectId(this, 'businessId');
 	if (!businessId) {
 		throw new NodeOperationError(this.getNode(), 'Choose a Business Portfolio first', {
 			description:

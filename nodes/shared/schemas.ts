@@ -1,6 +1,8 @@
 /** Zod schemas named after what they accept; fields bind them to editor properties in parameters.ts. */
 import { z } from 'zod';
 
+import { GRAPH_ID_PATTERNS } from './graphIds';
+
 /** The two-step verification PIN: exactly six digits. */
 export const sixDigitPin = z
 	.string()
@@ -31,7 +33,7 @@ export const e164Digits = z
 export const graphObjectId = z
 	.string()
 	.trim()
-	.regex(/^\d+$/, 'must be a numeric Graph object ID, such as 106540352242922');
+	.regex(GRAPH_ID_PATTERNS.graphObject, 'must be a numeric Graph object ID, such as 106540352242922');
 
 /** A language code in `en` or `en_US` style, as Meta's one-time-code messages accept. */
 export const languageCode = z

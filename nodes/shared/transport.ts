@@ -193,7 +193,7 @@ export async function sendGraphRequest(context: GraphContext, session: GraphSess
 	const { credentials, timeoutMs, secrets } = session;
 	const { method, auth = 'Bearer', expected = 'object', step, onFailure } = request;
 	const repeat = request.repeat ?? (method === 'GET' ? 'read' : 'idempotentWrite');
-	const baseURL = auth === 'none' ? undefined : graphBaseUrl(credentials);
+	const baseURL = auth === 'none' ? undefined : graphBaseUrl(credentials, node);
 	const form = request.form && request.body && !Buffer.isBuffer(request.body);
 	const options: IHttpRequestOptions = {
 		...session.connection,
@@ -264,6 +264,8 @@ export async function sendGraphRequest(context: GraphContext, session: GraphSess
 /** Requests under one session, as steps and code outside an operation's own request use them. */
 export interface GraphClient {
 	session: GraphSession;
+	/** The node the requests are sent for, to name it in errors. */
+	node: INode;
 	/** One request; its Graph object or page. */
 	send(request: GraphRequest): Promise<IDataObject | GraphPage>;
 	/** Every item of a Graph list edge (or the first `maxResults`), one call per page. */
@@ -278,6 +280,7 @@ export function graphClient(context: GraphContext, session: GraphSession): Graph
 	};
 	return {
 		session,
+		node: context.getNode(),
 		send,
 		list: async (path, qs = {}, { maxResults, pageSize = GRAPH_MAX_PAGE_SIZE } = {}) =>
 			await collectPages<IDataObject>(

@@ -4,8 +4,14 @@ import { testCredential } from '../harness/credentialTest';
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_ACCESS_TOKEN, testCredentials } from '../harness/graphMock';
 import { startBadGraph } from '../harness/badGraph';
 import { runNode } from '../harness/engine';
+import { hostilePair } from '../harness/hostileHosts';
+import { baseUrlProblem } from '../../nodes/shared/graphBaseUrl';
 
 isolateNetwork();
+const hosts = hostilePair();
+
+const NOT_GRAPH =
+	"The Base URL did not answer like Meta's Graph API (GET <Base URL>/<version>/me gave no ID). Check the Base URL (https://graph.facebook.com, or your proxy's address) and the Graph API version (such as v24.0).";
 
 describe('WhatsApp Business Management API credential', () => {
 	it('adds "Authorization: Bearer <token>" to node requests', async () => {
@@ -67,6 +73,65 @@ describe('WhatsApp Business Management API credential', () => {
 	function nockRejectToken(body: object) {
 		graphApi(undefined, 'EAAbroken').get(graphPath('/me')).query({ fields: 'id,name' }).reply(400, body);
 	}
+
+	it('fails the test for a mistyped Base URL that answers a 404 HTML page, instead of "Connection successful"', async () => {
+		const { status, message } = await testCredential({ ...testCredentials, baseUrl: `${hosts.graph.origin}/grpah` });
+
+		expect({ status, message }).toEqual({ status: 'Error', message: NOT_GRAPH });
+		expect(hosts.graph.received.map(({ method, url, headers }) => [method, url, headers.authorization])).toEqual([
+			['GET', '/grpah/v24.0/me?fields=id%2Cname', `Bearer ${TEST_ACCESS_TOKEN}`],
+		]);
+	});
+
+	it('fails the test for a page that answers 200 with HTML (a login page or a portal)', async () => {
+		hosts.graph.route('GET', '/v24.0/me', { status: 200, body: '<!doctype html><title>Sign in</title>' });
+
+		expect(await testCredential({ ...testCredentials, baseUrl: hosts.graph.origin })).toEqual({ status: 'Error', message: NOT_GRAPH });
+	});
+
+	it('passes the test through a loopback http:// Base URL (the local sandbox)', async () => {
+		hosts.graph.route('GET', '/v24.0/me', { status: 200, body: { id: '1000', name: 'sandbox user' } });
+
+		expect(await testCredential({ ...testCredentials, baseUrl: `${hosts.graph.origin}/` })).toEqual({ status: 'OK', message: 'Connection successful!' });
+	});
+
+	it('refuses an http:// Base URL that is not loopback in the test, without sending the token', async () => {
+		const result = await testCredential({ ...testCredentials, baseUrl: 'http://graph.example.com' });
+
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('the Base URL "http://graph.example.com" uses http://, which would send the access token');
+		expect(result.message).not.toContain(TEST_ACCESS_TOKEN);
+	});
+
+	it('refuses an http:// Base URL that is not loopback in a node, before any request', async () => {
+		const { items, error } = await runNode({
+			type: 'whatsAppPhoneNumbers',
+			parameters: { operation: 'get', phoneNumberId: { __rl: true, mode: 'id', value: '42' } },
+			credentials: { ...testCredentials, baseUrl: 'http://graph.example.com/' },
+		});
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			'The credential cannot be used: the Base URL "http://graph.example.com" uses http://, which would send the access token, the app secret and every verify token unencrypted',
+		);
+		expect(error?.description).toContain('Plain http:// is accepted only for localhost and 127.0.0.1');
+	});
+
+	it.each([
+		['https://graph.facebook.com', undefined],
+		['https://proxy.example.com/graph', undefined],
+		['http://localhost:8090', undefined],
+		['http://127.0.0.2:4000/prefix', undefined],
+		['http://[::1]:8090', undefined],
+		['http://graph.facebook.com', 'uses http://'],
+		['http://10.0.0.7:8080', 'uses http://'],
+		['http://127.0.0.1.example.com', 'uses http://'],
+		['ftp://graph.facebook.com', 'is not an https:// address'],
+		['graph.facebook.com', 'is not a full address'],
+	])('Base URL %s: %s', (baseUrl, problem) => {
+		if (problem === undefined) expect(baseUrlProblem(baseUrl)).toBeUndefined();
+		else expect(baseUrlProblem(baseUrl)).toContain(problem);
+	});
 });
 
 describe('WhatsApp Business Management API credential: a redirecting Base URL', () => {

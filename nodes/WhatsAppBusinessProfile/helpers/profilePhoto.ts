@@ -3,9 +3,10 @@
  * Upload API: a session on the credential's app, then the bytes; the handle Meta answers
  * goes into the profile update as `profile_picture_handle`.
  */
-import type { IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecutePaginationFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { idFromAnswer, isGraphId } from '../../shared/graphIds';
 import { CREDENTIAL_TYPE, type GraphClient } from '../../shared/transport';
 
 /** Meta's profile photo limit; WhatsApp Manager asks for a square image, 640 × 640 recommended. */
@@ -64,7 +65,42 @@ interface ProfilePhoto {
 	fileName?: string;
 }
 
-/** The input item's image, checked before anything is sent: present, JPEG or PNG, not empty, not too large. */
+function megabytes(bytes: number): string {
+	return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * The file's size without reading it: filesystem and S3 binary modes keep it in the file's
+ * metadata; the default mode holds the file as base64 in the item, whose length gives it.
+ */
+async function sizeOf(context: IExecutePaginationFunctions, binary: IBinaryData): Promise<number> {
+	if (binary.id) return Number((await context.helpers.getBinaryMetadata(binary.id)).fileSize);
+	const data = binary.data ?? '';
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	return Math.floor((data.length * 3) / 4) - padding;
+}
+
+type BinaryStream = Awaited<ReturnType<IExecutePaginationFunctions['helpers']['getBinaryStream']>>;
+
+/** At most `limit` + 1 bytes of a stored file, so a file larger than its metadata says is never read whole. */
+async function readAtMost(stream: BinaryStream, limit: number): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of stream) {
+		chunks.push(chunk as Buffer);
+		length += (chunk as Buffer).length;
+		if (length > limit) {
+			stream.destroy();
+			break;
+		}
+	}
+	return Buffer.concat(chunks).subarray(0, limit + 1);
+}
+
+/**
+ * The input item's image, checked before anything is sent: present, not too large by its
+ * metadata (before any byte is read), then read with the same cap and checked to be JPEG or PNG.
+ */
 async function readProfilePhoto(context: IExecutePaginationFunctions): Promise<ProfilePhoto> {
 	const node = context.getNode();
 	const property = String(context.getNodeParameter(PHOTO_BINARY_PARAMETER, 'data')).trim();
@@ -77,17 +113,22 @@ async function readProfilePhoto(context: IExecutePaginationFunctions): Promise<P
 				: 'Give this node an item with the image as binary data (HTTP Request with Response Format "File", Read Files From Disk, Convert to File…), or set "Profile Photo" to Keep Current Photo.',
 		});
 	}
-	const bytes = await context.helpers.getBinaryDataBuffer(property);
 	const shownName = binary.fileName ? `"${binary.fileName}"` : `in binary field "${property}"`;
+	const tooLarge = (bytes: number) =>
+		new NodeOperationError(node, `The profile photo ${shownName} is too large (${megabytes(bytes)})`, {
+			description: `Meta accepts profile photos of at most ${PROFILE_PHOTO_MAX_BYTES / 1024 / 1024} MB. Resize it (640 × 640 pixels is enough), for example with the Edit Image node.`,
+		});
+	const size = await sizeOf(context, binary);
+	if (size > PROFILE_PHOTO_MAX_BYTES) throw tooLarge(size);
+
+	const bytes = binary.id
+		? await readAtMost(await context.helpers.getBinaryStream(binary.id), PROFILE_PHOTO_MAX_BYTES)
+		: await context.helpers.getBinaryDataBuffer(property);
+	if (bytes.length > PROFILE_PHOTO_MAX_BYTES) throw tooLarge(bytes.length);
 	const mimeType = photoTypeOf(bytes);
 	if (!mimeType) {
 		throw new NodeOperationError(node, `The profile photo ${shownName} is not a JPEG or PNG image`, {
 			description: `Its content is not JPEG or PNG${binary.mimeType ? ` (the item says ${binary.mimeType})` : ''}. Meta accepts only JPEG and PNG profile photos: convert the image first, for example with the Edit Image node.`,
-		});
-	}
-	if (bytes.length > PROFILE_PHOTO_MAX_BYTES) {
-		throw new NodeOperationError(node, `The profile photo ${shownName} is too large (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`, {
-			description: `Meta accepts profile photos of at most ${PROFILE_PHOTO_MAX_BYTES / 1024 / 1024} MB. Resize it (640 × 640 pixels is enough), for example with the Edit Image node.`,
 		});
 	}
 	return { bytes, mimeType, fileName: binary.fileName };
@@ -96,7 +137,7 @@ async function readProfilePhoto(context: IExecutePaginationFunctions): Promise<P
 /** The Meta app the photo is uploaded to, from the credential. */
 async function uploadAppId(context: IExecutePaginationFunctions): Promise<string> {
 	const appId = String((await context.getCredentials(CREDENTIAL_TYPE)).appId ?? '').trim();
-	if (/^\d+$/.test(appId)) return appId;
+	if (isGraphId('graphObject', appId)) return appId;
 	throw new NodeOperationError(context.getNode(), appId ? 'The App ID in the credential is not a numeric Meta app ID' : 'The credential has no App ID, which the profile photo upload needs', {
 		description:
 			"Fill App ID in the WhatsApp Business Management API credential with your Meta app's ID (App Dashboard → App settings → Basic). Meta stores uploaded files under an app, and the token's system user must have a role on that app.",
@@ -116,8 +157,9 @@ function unexpectedAnswer(context: IExecutePaginationFunctions, step: string, mi
  */
 export async function uploadProfilePhoto(this: IExecutePaginationFunctions, graph: GraphClient): Promise<IDataObject | undefined> {
 	if (this.getNodeParameter(PROFILE_PHOTO_PARAMETER, 'keep') !== 'binary') return undefined;
-	const photo = await readProfilePhoto(this);
+	// Checks that need no bytes first: the App ID, then the size from the file's metadata.
 	const appId = await uploadAppId(this);
+	const photo = await readProfilePhoto(this);
 
 	const session = (await graph.send({
 		step: UPLOAD_SESSION_STEP,
@@ -129,13 +171,13 @@ export async function uploadProfilePhoto(this: IExecutePaginationFunctions, grap
 		repeat: 'idempotentWrite',
 		onFailure: PROFILE_UNCHANGED,
 	})) as IDataObject;
-	const sessionId = typeof session.id === 'string' ? session.id : '';
-	if (!sessionId.startsWith('upload:')) throw unexpectedAnswer(this, UPLOAD_SESSION_STEP, 'upload session ID (upload:…)');
+	if (session.id === undefined) throw unexpectedAnswer(this, UPLOAD_SESSION_STEP, 'upload session ID (upload:…)');
+	const sessionId = idFromAnswer(this.getNode(), 'uploadSession', session.id, `the answer to "${UPLOAD_SESSION_STEP}"`);
 
 	const uploaded = (await graph.send({
 		step: UPLOAD_BYTES_STEP,
 		method: 'POST',
-		// The session ID is used as Meta gives it: it may carry its own query (`?sig=…`).
+		// The session ID is used as Meta gives it, checked above: it may carry its own query (`?sig=…`).
 		url: `/${sessionId}`,
 		headers: { file_offset: '0', 'Content-Type': photo.mimeType },
 		body: photo.bytes,

@@ -6,8 +6,9 @@ import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { automationOf } from '../helpers/conversationalAutomation';
 
+/** Graph's answer as sent (`conversational_automation`, `id`), its parts at the top level beside it. */
 async function outputAutomation(items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ json: automationOf(item.json) }));
+	return items.map((item) => ({ json: { ...item.json, ...automationOf(item.json) } }));
 }
 
 export const option = graphOperation({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { listBusinessWabas, type BusinessWaba, type Ownership } from '../../shared/businessWabas';
 import { businessIdField } from '../../shared/descriptions';
+import { isGraphId } from '../../shared/graphIds';
 import type { ListParent } from '../../shared/graphOperation';
 import { searchWhatsAppBusinessAccounts } from '../../shared/listSearch';
 import { getValidatedParameter, type ValidatedParameter } from '../../shared/parameters';
@@ -53,7 +54,7 @@ const wabaIdList = z
 	.union([z.array(z.union([z.string(), z.number()])), z.string()])
 	.transform((value) => (Array.isArray(value) ? value.map(String) : value.split(',')).map((id) => id.trim()).filter((id) => id !== ''))
 	.refine((ids) => ids.length > 0, { message: 'is empty: choose at least one WABA' })
-	.refine((ids) => ids.every((id) => /^\d+$/.test(id)), { message: 'must be numeric WABA IDs, such as 102290129340398' });
+	.refine((ids) => ids.every((id) => isGraphId('graphObject', id)), { message: 'must be numeric WABA IDs, such as 102290129340398' });
 
 const chosenWabasField: ValidatedParameter<string[]> = {
 	parameter: 'wabaIds',

@@ -1,10 +1,12 @@
-/** Get Health Status reads a phone number, a WABA or a business portfolio: one switch picks the locator shown. */
+/**
+ * Get Health Status reads a phone number or a WABA: one switch picks the locator shown. Meta's
+ * health-status page documents `health_status` on phone numbers, WABAs and templates only; a
+ * business portfolio's health comes as the BUSINESS entity of every number's and WABA's answer.
+ */
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	businessIdField,
-	businessIdLocator,
 	phoneNumberIdField,
 	phoneNumberIdLocator,
 	wabaForPhoneNumberList,
@@ -14,7 +16,7 @@ import {
 import type { healthSubject } from '../../shared/healthStatus';
 import type { ValidatedParameter } from '../../shared/parameters';
 
-export type HealthTarget = 'phoneNumber' | 'waba' | 'business';
+export type HealthTarget = 'phoneNumber' | 'waba';
 
 interface TargetSpec {
 	idField: ValidatedParameter<string>;
@@ -41,7 +43,6 @@ const wabaForHealthPhoneNumberList: INodeProperties = {
 const TARGETS: Record<HealthTarget, TargetSpec> = {
 	phoneNumber: { idField: healthPhoneNumberIdField, idName: 'phoneNumberId', nameField: 'display_phone_number', kind: 'Phone number' },
 	waba: { idField: wabaIdField, idName: 'wabaId', nameField: 'name', kind: 'WABA' },
-	business: { idField: businessIdField, idName: 'businessId', nameField: 'name', kind: 'Business' },
 };
 
 const HEALTH_OF = 'healthOf';
@@ -52,11 +53,11 @@ const healthOfProperty: INodeProperties = {
 	type: 'options',
 	noDataExpression: true,
 	default: 'phoneNumber',
-	description: 'What to check. A phone number also reports its WABA, business and app; a WABA its business and app.',
+	description:
+		"What to check. A phone number also reports its WABA, business portfolio and app; a WABA its business portfolio and app (the business portfolio's own health is the BUSINESS entity there).",
 	options: [
 		{ name: 'Phone Number', value: 'phoneNumber', description: 'A business phone number, by its phone-number ID' },
-		{ name: 'WhatsApp Business Account', value: 'waba', description: 'A WABA and everything it sends with' },
-		{ name: 'Business Portfolio', value: 'business', description: 'A business portfolio (Business Manager)' },
+		{ name: 'WhatsApp Business Account', value: 'waba', description: 'A WABA and everything it sends with, its business portfolio included' },
 	],
 };
 
@@ -69,7 +70,6 @@ export const healthTargetProperties: INodeProperties[] = [
 	healthOfProperty,
 	...updateDisplayOptions({ show: { [HEALTH_OF]: ['phoneNumber'] } }, [wabaForHealthPhoneNumberList, healthPhoneNumberIdLocator]),
 	...updateDisplayOptions({ show: { [HEALTH_OF]: ['waba'] } }, [wabaIdLocator]),
-	...updateDisplayOptions({ show: { [HEALTH_OF]: ['business'] } }, [businessIdLocator]),
 ];
 
 export function chosenHealthTarget(context: IExecuteSingleFunctions): TargetSpec {

@@ -15,9 +15,9 @@ async function outputHealth(this: IExecuteSingleFunctions, items: INodeExecution
 export const option = graphOperation({
 	name: 'Get Health Status',
 	value: 'getHealthStatus',
-	action: 'Get the messaging health of a phone number, WABA or business',
+	action: 'Get the messaging health of a phone number or WABA',
 	toolDescription:
-		'Tells whether a phone number (by phone-number ID, digits), a WABA or a business portfolio can send messages (AVAILABLE, LIMITED or BLOCKED), with Meta\'s reasons and fixes and a one-line summary. Use it for "what is wrong with" or "can it send" questions.',
+		'Tells whether a phone number (by phone-number ID, digits) or a WABA can send messages (AVAILABLE, LIMITED or BLOCKED), with Meta\'s reasons and fixes and a one-line summary. Use it for "what is wrong with" or "can it send" questions.',
 	description:
 		'Read whether messages can be sent (AVAILABLE, LIMITED, BLOCKED), what blocks or limits them with Meta\'s suggested fix, and a one-line summary',
 	repeat: 'read',

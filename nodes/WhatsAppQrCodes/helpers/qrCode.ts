@@ -10,6 +10,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { phoneNumberIdField } from '../../shared/descriptions';
+import { isGraphId } from '../../shared/graphIds';
 import type { Advice, GraphError } from '../../shared/graphErrors';
 import { fieldOf, getValidatedParameter } from '../../shared/parameters';
 
@@ -30,7 +31,7 @@ export const qrCode = z
 	.string()
 	.trim()
 	.transform((value) => DEEP_LINK.exec(value)?.[1] ?? value)
-	.refine((code) => /^[A-Za-z0-9]{14}$/.test(code), {
+	.refine((code) => isGraphId('qrCode', code), {
 		message: 'must be the 14-character code of a QR code, such as 4O4YGZEG3RIVE1, or its https://wa.me/message/… link',
 	});
 

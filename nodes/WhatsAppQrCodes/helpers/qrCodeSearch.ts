@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { currentValue, matches } from '../../shared/listSearch';
+import { currentGraphObjectId, matches } from '../../shared/listSearch';
 import { graphApiList } from '../../shared/transport';
 import { QR_CODE_PAGE_SIZE } from './qrCode';
 
@@ -10,7 +10,7 @@ const QR_CODE_LIST_LIMIT = 100;
 
 /** The QR codes of the phone number chosen in the node, as `code — prefilled message`. */
 export async function searchQrCodes(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const phoneNumberId = currentValue(this, 'phoneNumberId');
+	const phoneNumberId = currentGraphObjectId(this, 'phoneNumberId');
 	if (!phoneNumberId) {
 		throw new NodeOperationError(this.getNode(), 'Choose a Phone Number first', {
 			description: 'QR codes belong to a phone number. Pick one in "Phone Number", or enter the QR code "By Code".',

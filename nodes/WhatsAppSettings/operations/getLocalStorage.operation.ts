@@ -6,11 +6,12 @@ import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { localStorageOf } from '../helpers/localStorage';
 
+/** Graph's settings as sent (`storage_configuration` included), the local storage in plain names beside them. */
 async function outputLocalStorage(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	return items.map((item) => ({ json: localStorageOf(item.json) }));
+	return items.map((item) => ({ json: { ...item.json, ...localStorageOf(item.json) } }));
 }
 
 export const option = graphOperation({

@@ -37,15 +37,13 @@ const OUTPUT_NAMES: Record<string, { name: string; convert?: (value: IDataObject
 	verification_expiry_time: { name: 'verificationExpiryTime', convert: isoTime },
 };
 
-/** Same names as Verify Code's output; fields this node does not know pass through unchanged. */
+/** Graph's fields as sent, and beside them the same names as Verify Code's output (times as ISO). */
 function toStatusOutput(graphNumber: IDataObject): IDataObject {
-	return Object.fromEntries(
-		Object.entries(graphNumber).map(([field, value]) => {
-			const output = OUTPUT_NAMES[field];
-			if (!output) return [field, value];
-			return [output.name, output.convert ? output.convert(value) : value];
-		}),
-	);
+	const ours = Object.entries(graphNumber).flatMap(([field, value]) => {
+		const output = OUTPUT_NAMES[field];
+		return output ? [[output.name, output.convert ? output.convert(value) : value]] : [];
+	});
+	return { ...graphNumber, ...Object.fromEntries(ours) };
 }
 
 async function outputStatus(

@@ -1,9 +1,12 @@
 /** Version 2, "Per WABA / Per Number Override": activation, its check and deactivation through n8n's HookContext. */
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, testCredentials } from '../../harness/graphMock';
+import { hostilePair } from '../../harness/hostileHosts';
 import { TriggerHarness } from '../../harness/webhook';
 import { OTHER_WABA_ID, PHONE_NUMBER_ID, WABA_ID } from './fixtures';
 
 isolateNetwork();
+const hosts = hostilePair();
+const BUSINESS_ID = '506914307656634';
 
 const TYPE = 'whatsAppPhoneNumberTrigger';
 const APP_ID = testCredentials.appId;
@@ -103,9 +106,43 @@ describe('override mode: activation', () => {
 		});
 	});
 
-	it("a number's WABA override elsewhere is no conflict: the number's own override is more specific", async () => {
+	it("refuses a number whose WABA override points at another workflow, naming the WABA, the number and the URL, and writes nothing", async () => {
+		const otherWorkflow = `${hosts.other.origin}/webhook/other-workflow/webhook`;
+		const harness = await overrideTrigger({ overridePhoneNumbers: numbers(PHONE_NUMBER_ID) }, { ...testCredentials, baseUrl: hosts.graph.origin });
+		hosts.graph.route('GET', `/v24.0/${PHONE_NUMBER_ID}`, {
+			status: 200,
+			body: { id: PHONE_NUMBER_ID, webhook_configuration: { whatsapp_business_account: otherWorkflow, application: 'https://app.example.com/hook' } },
+		});
+		hosts.graph.route('GET', '/v24.0/me/businesses', { status: 200, body: { data: [{ id: BUSINESS_ID }] } });
+		hosts.graph.route('GET', `/v24.0/${BUSINESS_ID}/owned_whatsapp_business_accounts`, { status: 200, body: { data: [{ id: OTHER_WABA_ID }, { id: WABA_ID }] } });
+		hosts.graph.route('GET', `/v24.0/${BUSINESS_ID}/client_whatsapp_business_accounts`, { status: 200, body: { data: [] } });
+		hosts.graph.route('GET', `/v24.0/${OTHER_WABA_ID}/phone_numbers`, { status: 200, body: { data: [{ id: '100000000000001' }] } });
+		hosts.graph.route('GET', `/v24.0/${WABA_ID}/phone_numbers`, { status: 200, body: { data: [{ id: PHONE_NUMBER_ID }] } });
+		const conflict = {
+			message: `WhatsApp Business Account ${WABA_ID} of phone number ${PHONE_NUMBER_ID} already sends its messaging webhooks to ${otherWorkflow}`,
+			description: expect.stringContaining('A number override here would win over that WABA override'),
+		};
+
+		await expect(harness.hook('checkExists')).rejects.toMatchObject(conflict);
+		await expect(harness.hook('create')).rejects.toMatchObject(conflict);
+
+		expect(hosts.graph.received.filter(({ method }) => method !== 'GET')).toEqual([]);
+		expect(hosts.other.received).toEqual([]);
+	});
+
+	it("still refuses, without the WABA's ID, when the number's WABA cannot be found", async () => {
+		const harness = await overrideTrigger({ overridePhoneNumbers: numbers(PHONE_NUMBER_ID) }, { ...testCredentials, baseUrl: hosts.graph.origin });
+		hosts.graph.route('GET', `/v24.0/${PHONE_NUMBER_ID}`, { status: 200, body: { id: PHONE_NUMBER_ID, webhook_configuration: { whatsapp_business_account: OTHER_URL } } });
+
+		await expect(harness.hook('create')).rejects.toMatchObject({
+			message: `The WhatsApp Business Account of phone number ${PHONE_NUMBER_ID} already sends its messaging webhooks to ${OTHER_URL}`,
+		});
+		expect(hosts.graph.received.filter(({ method }) => method !== 'GET')).toEqual([]);
+	});
+
+	it("a number whose WABA override already points here is no conflict", async () => {
 		const harness = await overrideTrigger({ overridePhoneNumbers: numbers(PHONE_NUMBER_ID) });
-		getPhone().twice().reply(200, { ...phoneRouting(), webhook_configuration: { whatsapp_business_account: OTHER_URL } });
+		getPhone().twice().reply(200, { ...phoneRouting(), webhook_configuration: { whatsapp_business_account: harness.webhookUrl } });
 		graphApi()
 			.post(graphPath(`/${PHONE_NUMBER_ID}`), { webhook_configuration: { override_callback_uri: harness.webhookUrl, verify_token: VERIFY_TOKEN } })
 			.reply(200, { success: true });

@@ -86,10 +86,16 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 		expect(notice?.displayName).toMatch(/never retries/);
 	});
 
+	it("offers Get Health Status of a phone number or a WABA only, the objects Meta's health-status page documents", async () => {
+		const description = await loadedNode();
+		const healthOf = description.properties.find((property) => property.name === 'healthOf');
+
+		expect(healthOf?.options?.map((option) => (option as { value: string }).value)).toEqual(['phoneNumber', 'waba']);
+	});
+
 	it.each([
 		['phoneNumber', ['healthOf', 'wabaId', 'healthPhoneNumberId']],
 		['waba', ['healthOf', 'wabaId']],
-		['business', ['healthOf', 'businessId']],
 	])('on Get Health Status of %s shows only that object\'s locator', async (healthOf, shownNames) => {
 		const description = await loadedNode();
 		const parameters: INodeParameters = {
@@ -112,7 +118,7 @@ describe('WhatsApp Phone Numbers: editor description', () => {
 	it.each([
 		['create', 'waba', 'wabaId'],
 		['create', 'phoneNumber', 'wabaId'],
-		['get', 'business', 'phoneNumberId'],
+		['get', 'waba', 'phoneNumberId'],
 	])('keeps the fields of %s when a Health Of value (%s) is left over from Get Health Status', async (operation, healthOf, field) => {
 		const description = await loadedNode();
 		const parameters: INodeParameters = { operation, healthOf, [field]: { __rl: true, mode: 'id', value: '102290129340398' } };

@@ -81,7 +81,16 @@ describe('WhatsApp Settings local storage against the Graph sandbox', () => {
 
 		const read = await run('whatsAppSettings', { operation: 'getLocalStorage', phoneNumberId });
 		expect(read.items.map((item) => item.json)).toEqual([
-			{ localStorageEnabled: true, status: 'IN_COUNTRY_STORAGE_ENABLED', dataLocalizationRegion: 'DE', phoneNumberId: PHONE_NUMBER_ID },
+			{
+				// Graph's settings as the sandbox sends them, ours beside them.
+				calling: { status: 'DISABLED' },
+				storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' },
+				user_identity_change: { enable_identity_key_check: true },
+				localStorageEnabled: true,
+				status: 'IN_COUNTRY_STORAGE_ENABLED',
+				dataLocalizationRegion: 'DE',
+				phoneNumberId: PHONE_NUMBER_ID,
+			},
 		]);
 
 		await run('whatsAppSettings', { operation: 'setLocalStorage', phoneNumberId, localStorage: 'disabled' });

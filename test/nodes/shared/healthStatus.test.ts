@@ -42,6 +42,20 @@ describe('healthErrors and describeHealth', () => {
 		expect(healthErrors(health)).toEqual([{ entity_type: 'WABA', entity_id: null, error_code: 1 }]);
 	});
 
+	it("keeps Graph's health_status as sent beside its opened-up parts", () => {
+		const health = { can_send_message: 'AVAILABLE', entities: [{ entity_type: 'WABA', id: '7' }], checked_at: 'now' };
+
+		expect(describeHealth({ id: '7', health_status: health }, 'WABA')).toEqual({
+			id: '7',
+			health_status: health,
+			can_send_message: 'AVAILABLE',
+			entities: health.entities,
+			checked_at: 'now',
+			errors: [],
+			summary: 'WABA 7 can send messages (AVAILABLE).',
+		});
+	});
+
 	it('gives null, no entities and no errors when Graph returned no health_status', () => {
 		expect(describeHealth({ id: '7', wabaId: '7' }, 'WABA')).toEqual({
 			id: '7',

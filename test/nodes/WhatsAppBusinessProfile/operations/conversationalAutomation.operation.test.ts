@@ -26,7 +26,7 @@ describe('WhatsApp Business Profile: Get Conversational Automation', () => {
 
 		expect(error).toBeUndefined();
 		expect(scope.isDone()).toBe(true);
-		expect(jsonOf(items)).toEqual([{ ...automation, phoneNumberId: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([{ conversational_automation: automation, id: PHONE_NUMBER_ID, ...automation, phoneNumberId: PHONE_NUMBER_ID }]);
 	});
 
 	it('outputs the welcome message off and no ice breakers or commands when Meta leaves the field out', async () => {
@@ -34,7 +34,7 @@ describe('WhatsApp Business Profile: Get Conversational Automation', () => {
 
 		const { items } = await runProfile({ operation: 'getConversationalAutomation', phoneNumberId });
 
-		expect(jsonOf(items)).toEqual([{ enable_welcome_message: false, prompts: [], commands: [], phoneNumberId: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([{ id: PHONE_NUMBER_ID, enable_welcome_message: false, prompts: [], commands: [], phoneNumberId: PHONE_NUMBER_ID }]);
 	});
 });
 

@@ -63,6 +63,22 @@ function unexpectedRequests() {
 }
 
 describe('WhatsApp Phone Numbers: Get Many Across WABAs', () => {
+	it("refuses a WABA ID in Meta's list that is not digits, before any request goes to it", async () => {
+		const hostile = { id: '1/../../me/adaccounts?x=', name: 'Evil' };
+		graphApi().get(OWNED_PATH).query(WABA_LIST_QUERY).reply(200, graphPage([hostile] as unknown as IDataObject[], 'o1', { last: true }));
+		const unexpected = unexpectedRequests();
+
+		const { items, error } = await acrossWabas();
+		unexpected.stop();
+
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(
+			`The ID in the owned WABAs Meta listed for business portfolio ${BUSINESS_ID} is not a Graph object ID (digits only)`,
+		);
+		expect(error?.description).toContain('"1/../../me/adaccounts?x="; nothing was sent with it');
+		expect(unexpected.seen).toEqual([]);
+	});
+
 	it('pages through the owned and client WABAs, then through each WABA’s numbers, and tags every number with its WABA', async () => {
 		const [w1, w2, w3, c1] = [waba(1), waba(2), waba(3), waba(4)];
 		listWabas([[w1, w2], [w3]], [c1]);

@@ -47,6 +47,7 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 				id: PHONE_NUMBER_ID,
 				phoneNumberId: PHONE_NUMBER_ID,
 				display_phone_number: '+1 631-555-5555',
+				health_status: health,
 				can_send_message: 'LIMITED',
 				entities: health.entities,
 				errors: [{ entity_type: 'WABA', entity_id: WABA_ID, ...PAYMENT_ERROR }],
@@ -75,6 +76,7 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 				id: WABA_ID,
 				wabaId: WABA_ID,
 				name: 'Acme Support',
+				health_status: health,
 				can_send_message: 'AVAILABLE',
 				entities: health.entities,
 				errors: [],
@@ -83,8 +85,8 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 		]);
 	});
 
-	it('reads a business portfolio, lists every blocking error, and keeps fields Meta adds', async () => {
-		const blockedNumber = {
+	it("reads a WABA whose business portfolio is blocked: every blocking error with its entity, and fields Meta adds", async () => {
+		const blockedBusiness = {
 			entity_type: 'BUSINESS',
 			id: BUSINESS_ID,
 			can_send_message: 'BLOCKED',
@@ -93,23 +95,23 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 				{ error_code: 141000, error_description: 'Unknown problem' },
 			],
 		};
-		const health = { can_send_message: 'BLOCKED', entities: [blockedNumber, APP_ENTITY], checked_at: '2026-11-30T09:00:00+0000' };
+		const health = { can_send_message: 'BLOCKED', entities: [{ entity_type: 'WABA', id: WABA_ID, can_send_message: 'AVAILABLE' }, blockedBusiness, APP_ENTITY], checked_at: '2026-11-30T09:00:00+0000' };
 		graphApi()
-			.get(graphPath(`/${BUSINESS_ID}`))
+			.get(graphPath(`/${WABA_ID}`))
 			.query({ fields: 'health_status,name' })
-			.reply(200, { id: BUSINESS_ID, name: 'Acme Onboarding Partners', health_status: health });
+			.reply(200, { id: WABA_ID, name: 'Acme Support', health_status: health });
 
-		const { items, error } = await getHealthStatus({ healthOf: 'business', businessId: byId(BUSINESS_ID) });
+		const { items, error } = await getHealthStatus({ healthOf: 'waba', wabaId: byId(WABA_ID) });
 
 		expect(error).toBeUndefined();
 		const [output] = jsonOf(items);
-		expect(output).toMatchObject({ id: BUSINESS_ID, businessId: BUSINESS_ID, can_send_message: 'BLOCKED', checked_at: '2026-11-30T09:00:00+0000' });
+		expect(output).toMatchObject({ id: WABA_ID, wabaId: WABA_ID, health_status: health, can_send_message: 'BLOCKED', checked_at: '2026-11-30T09:00:00+0000' });
 		expect(output.errors).toEqual([
-			{ entity_type: 'BUSINESS', entity_id: BUSINESS_ID, ...blockedNumber.errors[0] },
-			{ entity_type: 'BUSINESS', entity_id: BUSINESS_ID, ...blockedNumber.errors[1] },
+			{ entity_type: 'BUSINESS', entity_id: BUSINESS_ID, ...blockedBusiness.errors[0] },
+			{ entity_type: 'BUSINESS', entity_id: BUSINESS_ID, ...blockedBusiness.errors[1] },
 		]);
 		expect(output.summary).toBe(
-			'Business Acme Onboarding Partners (506914307656634) cannot send messages (BLOCKED): Business 506914307656634: The business has not passed business verification (error 141010). Fix: Complete business verification. Business 506914307656634: Unknown problem (error 141000).',
+			'WABA Acme Support (102290129340398) cannot send messages (BLOCKED): Business 506914307656634: The business has not passed business verification (error 141010). Fix: Complete business verification. Business 506914307656634: Unknown problem (error 141000).',
 		);
 	});
 
@@ -142,16 +144,16 @@ describe('WhatsApp Phone Numbers: Get Health Status', () => {
 
 	it('retries a read after a transient error and then outputs the health', async () => {
 		graphApi()
-			.get(graphPath(`/${BUSINESS_ID}`))
+			.get(graphPath(`/${WABA_ID}`))
 			.query({ fields: 'health_status,name' })
 			.reply(500, graphErrorBody(2, 'Service temporarily unavailable', { is_transient: true }))
-			.get(graphPath(`/${BUSINESS_ID}`))
+			.get(graphPath(`/${WABA_ID}`))
 			.query({ fields: 'health_status,name' })
-			.reply(200, { id: BUSINESS_ID, health_status: { can_send_message: 'AVAILABLE', entities: [BUSINESS_ENTITY] } });
+			.reply(200, { id: WABA_ID, health_status: { can_send_message: 'AVAILABLE', entities: [BUSINESS_ENTITY] } });
 
-		const { items, error } = await getHealthStatus({ healthOf: 'business', businessId: byId(BUSINESS_ID) });
+		const { items, error } = await getHealthStatus({ healthOf: 'waba', wabaId: byId(WABA_ID) });
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)[0].summary).toBe('Business 506914307656634 can send messages (AVAILABLE).');
+		expect(jsonOf(items)[0].summary).toBe('WABA 102290129340398 can send messages (AVAILABLE).');
 	});
 });

@@ -144,6 +144,6 @@ describe('WhatsApp QR Codes: Create', () => {
 
 		const { error } = await runQrCodes({ operation: 'create', phoneNumberId, prefilledMessage: 'Hi', imageFormat: 'PNG' });
 
-		expect(error?.message).toBe(`The PNG image of QR code ${QR_CODE} could not be downloaded: the image address answered text/html instead of an image`);
+		expect(error?.message).toBe(`The PNG image of QR code ${QR_CODE} could not be downloaded: the image address answered something other than a PNG image (sent as text/html)`);
 	});
 });

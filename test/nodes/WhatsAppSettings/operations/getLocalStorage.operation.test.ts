@@ -5,17 +5,15 @@ import { PHONE_NUMBER_ID, phoneNumberId, runSettings, SETTINGS } from '../fixtur
 isolateNetwork();
 
 describe('WhatsApp Settings: Get Local Storage', () => {
-	it('reads /<PHONE_NUMBER_ID>/settings and outputs one item: on, the region, the number', async () => {
-		graphApi()
-			.get(graphPath(`/${PHONE_NUMBER_ID}/settings`))
-			.query({})
-			.reply(200, { ...SETTINGS, storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } });
+	it("reads /<PHONE_NUMBER_ID>/settings and outputs one item: Graph's settings as sent, and beside them on, the region, the number", async () => {
+		const answer = { ...SETTINGS, storage_configuration: { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: 'DE' } };
+		graphApi().get(graphPath(`/${PHONE_NUMBER_ID}/settings`)).query({}).reply(200, answer);
 
 		const { items, error } = await runSettings({ operation: 'getLocalStorage', phoneNumberId });
 
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)).toEqual([
-			{ localStorageEnabled: true, status: 'IN_COUNTRY_STORAGE_ENABLED', dataLocalizationRegion: 'DE', phoneNumberId: PHONE_NUMBER_ID },
+			{ ...answer, localStorageEnabled: true, status: 'IN_COUNTRY_STORAGE_ENABLED', dataLocalizationRegion: 'DE', phoneNumberId: PHONE_NUMBER_ID },
 		]);
 	});
 
@@ -31,6 +29,8 @@ describe('WhatsApp Settings: Get Local Storage', () => {
 
 		const { items } = await runSettings({ operation: 'getLocalStorage', phoneNumberId });
 
-		expect(jsonOf(items)).toEqual([{ localStorageEnabled: false, status: 'DEFAULT', dataLocalizationRegion: null, phoneNumberId: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([
+			{ ...SETTINGS, storage_configuration, localStorageEnabled: false, status: 'DEFAULT', dataLocalizationRegion: null, phoneNumberId: PHONE_NUMBER_ID },
+		]);
 	});
 });

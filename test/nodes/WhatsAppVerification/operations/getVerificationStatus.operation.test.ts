@@ -24,7 +24,9 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'NOT_VERIFIED', id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID }]);
+		expect(jsonOf(items)).toEqual([
+			{ code_verification_status: 'NOT_VERIFIED', codeVerificationStatus: 'NOT_VERIFIED', id: PHONE_NUMBER_ID, phoneNumberId: PHONE_NUMBER_ID },
+		]);
 	});
 
 	it('reads the status, verification time and expiry of a pre-verified number, times as ISO', async () => {
@@ -51,6 +53,9 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 		expect(error).toBeUndefined();
 		expect(jsonOf(items)).toEqual([
 			{
+				code_verification_status: 'VERIFIED',
+				code_verification_time: '2026-03-02T09:15:00+0000',
+				verification_expiry_time: '2026-05-31T09:15:00+0000',
 				codeVerificationStatus: 'VERIFIED',
 				codeVerificationTime: '2026-03-02T09:15:00.000Z',
 				verificationExpiryTime: '2026-05-31T09:15:00.000Z',
@@ -78,6 +83,8 @@ describe('WhatsApp Verification: Get Verification Status', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(jsonOf(items)).toEqual([{ codeVerificationStatus: 'EXPIRED', id: PRE_VERIFIED_ID, preVerifiedNumberId: PRE_VERIFIED_ID }]);
+		expect(jsonOf(items)).toEqual([
+			{ code_verification_status: 'EXPIRED', codeVerificationStatus: 'EXPIRED', id: PRE_VERIFIED_ID, preVerifiedNumberId: PRE_VERIFIED_ID },
+		]);
 	});
 });
