@@ -118,7 +118,7 @@ describe('WhatsApp Phone Numbers as a tool: descriptions', () => {
 
 	it('reads the operation’s text in full', async () => {
 		expect(modelReads(await toolVariant('whatsAppPhoneNumbers'), { operation: 'getHealthStatus' })).toBe(
-			'Tells whether a phone number (by phone-number ID, digits), a WABA or a business portfolio can send messages (AVAILABLE, LIMITED or BLOCKED), with Meta\'s reasons and fixes and a one-line summary. Use it for "what is wrong with" or "can it send" questions. Read-only: it changes nothing.',
+			'Tells whether a phone number (by phone-number ID, digits) or a WABA can send messages (AVAILABLE, LIMITED or BLOCKED), with Meta\'s reasons and fixes and a one-line summary. Use it for "what is wrong with" or "can it send" questions. Read-only: it changes nothing.',
 		);
 	});
 
