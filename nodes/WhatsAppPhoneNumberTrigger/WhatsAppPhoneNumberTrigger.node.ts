@@ -60,10 +60,11 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 	}
 
 	// Each execution starts here with the items webhook() produced. A change that another
-	// execution already ran is dropped here (see claims.ts); test executions pass unchanged.
+	// execution already ran is dropped here (see claims.ts). Test executions, and the Retry
+	// of an execution that failed or crashed (which recorded its changes first), pass unchanged.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		if (this.getMode() === 'manual') return [items];
+		if (this.getMode() === 'manual' || this.getMode() === 'retry') return [items];
 		return [await claimChanges(this, items)];
 	}
 }
