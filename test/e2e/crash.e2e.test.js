@@ -14,7 +14,8 @@ const path = require('node:path');
 const { startStack } = require('../../dev/n8n/lib/harness');
 const { startN8n, sleep } = require('../../dev/n8n/lib/n8n');
 const { killGroup } = require('../../dev/n8n/lib/procs');
-const { executionsFromDb, byChange } = require('../../dev/n8n/lib/db-executions');
+const { executionsFromDb } = require('../../dev/n8n/lib/db-executions');
+const { killMidBurst, settled } = require('../../dev/n8n/lib/crash-checks');
 const webhooks = require('../../dev/sandbox/webhooks.js');
 
 const WABA = '102290129340398';
@@ -59,24 +60,6 @@ async function answered200(payload) {
 	}
 }
 
-/** Waits until no execution is new, running or waiting and none arrived for a while. */
-async function settledFromDb({ timeoutMs = 300_000, quietMs = 5000 } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	let last = -1;
-	let since = Date.now();
-	for (;;) {
-		const executions = await fromDb();
-		if (executions.length !== last) {
-			last = executions.length;
-			since = Date.now();
-		}
-		const open = executions.filter((e) => ['new', 'running', 'waiting'].includes(e.status));
-		if (!open.length && Date.now() - since >= quietMs) return executions;
-		if (Date.now() > deadline) throw new Error(`executions still open: ${open.map((e) => `${e.id} ${e.status}`).join(', ')}`);
-		await sleep(1000);
-	}
-}
-
 test('the time to the 200, one delivery at a time (the delivery is stored first)', async () => {
 	const times = [];
 	for (let n = 0; n < 20; n++) {
@@ -84,7 +67,7 @@ test('the time to the 200, one delivery at a time (the delivery is stored first)
 		expect(await answered200(quality(100_000 + n))).toBe(true);
 		times.push(Number(process.hrtime.bigint() - started) / 1e6);
 	}
-	await settledFromDb({ quietMs: 2000 });
+	await settled({ executions: fromDb }, { quietMs: 2000 });
 	times.sort((a, b) => a - b);
 	const figures = { medianMs: Math.round(times[10]), p90Ms: Math.round(times[18]) };
 	// eslint-disable-next-line no-console
@@ -93,81 +76,29 @@ test('the time to the 200, one delivery at a time (the delivery is stored first)
 }, 300_000);
 
 test(`kill -9 of the n8n process once ${KILL_AFTER} of ${LOAD} deliveries are answered 200: none lost after restart and redelivery, none twice`, async () => {
-	const before = new Set((await fromDb()).map((e) => e.id));
-	const payloads = Array.from({ length: LOAD }, (_, n) => quality(n));
-	const answered = new Set();
-	let killed = false;
-	let next = 0;
-	const sender = async () => {
-		while (!killed && next < LOAD) {
-			const n = next++;
-			if (await answered200(payloads[n])) answered.add(n);
-			if (!killed && answered.size >= KILL_AFTER) {
-				killed = true;
-				killGroup(stack.n8n.proc.child, 'SIGKILL');
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: CONCURRENCY }, sender));
-	await stack.n8n.proc.exitPromise;
-	const answeredAtKill = answered.size;
-	const atKill = (await fromDb()).filter((e) => !before.has(e.id));
-	const rowsAtKill = {};
-	for (const e of atKill) rowsAtKill[e.status] = (rowsAtKill[e.status] || 0) + 1;
-
-	// Started again on the same data; every delivery without a 2xx is sent again until it gets one.
-	const old = stack.n8n;
-	stack.n8n = await startN8n({ install: old.install, port: old.port, userFolder, keepUserFolder: true, skipPackageInstall: true });
-	let redeliveries = 0;
-	let open = payloads.map((_, n) => n).filter((n) => !answered.has(n));
-	for (let round = 0; round < 20 && open.length; round++) {
-		const failed = [];
-		for (let start = 0; start < open.length; start += CONCURRENCY) {
-			const slice = open.slice(start, start + CONCURRENCY);
-			const results = await Promise.all(slice.map(async (n) => [n, await answered200(payloads[n])]));
-			redeliveries += slice.length;
-			for (const [n, ok] of results) (ok ? answered.add(n) : failed.push(n));
-		}
-		open = failed;
-		if (open.length) await sleep(1000);
-	}
-	expect(open).toEqual([]);
-
-	let executions = (await settledFromDb()).filter((e) => !before.has(e.id));
-	const changes = byChange(executions);
-	const afterRestart = {
-		executions: executions.length,
-		crashedOrFailed: executions.filter((e) => ['crashed', 'error'].includes(e.status)).length,
-		changesRan: [...changes.values()].filter((c) => c.ran.length > 0).length,
-		changesRanTwice: [...changes.values()].filter((c) => c.ran.length > 1).length,
-		changesOnlyInFailedExecutions: [...changes.values()].filter((c) => !c.ran.length && c.failed.length).length,
-		changesNowhere: LOAD - changes.size,
-	};
-
-	// Retry, as a user would from the executions list, each failed execution holding a change that did not run.
-	const toRetry = new Set();
-	for (const change of changes.values()) if (!change.ran.length && change.failed.length) toRetry.add(change.failed.at(-1));
-	for (const id of toRetry) await stack.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false });
-	executions = (await settledFromDb()).filter((e) => !before.has(e.id));
-	const final = byChange(executions);
-	const results = {
-		load: LOAD,
-		answeredAtKill,
-		rowsAtKill,
-		redeliveries,
-		afterRestart,
-		retried: toRetry.size,
-		changesRanOnce: [...final.values()].filter((c) => c.ran.length === 1).length,
-		changesRanTwice: [...final.values()].filter((c) => c.ran.length > 1).length,
-		changesLost: LOAD - [...final.values()].filter((c) => c.ran.length > 0).length,
-	};
+	const results = await killMidBurst({
+		payloads: Array.from({ length: LOAD }, (_, n) => quality(n)),
+		concurrency: CONCURRENCY,
+		killAfter: KILL_AFTER,
+		deliver: answered200,
+		executions: fromDb,
+		kill: async () => {
+			killGroup(stack.n8n.proc.child, 'SIGKILL');
+			await stack.n8n.proc.exitPromise;
+		},
+		restart: async () => {
+			const old = stack.n8n;
+			stack.n8n = await startN8n({ install: old.install, port: old.port, userFolder, keepUserFolder: true, skipPackageInstall: true });
+		},
+		retry: async (id) => await stack.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false }),
+	});
 	const out = process.env.E2E_CRASH_RESULTS || path.join(os.tmpdir(), 'n8n-e2e-crash-measurement.json');
 	fs.writeFileSync(out, JSON.stringify(results, null, 2));
 	// eslint-disable-next-line no-console
 	console.log(`kill -9 of the one n8n process (${out}):\n${JSON.stringify(results, null, 2)}`);
-	expect(answeredAtKill).toBeGreaterThanOrEqual(KILL_AFTER);
-	expect(afterRestart.changesNowhere).toBe(0);
-	expect(afterRestart.changesRanTwice).toBe(0);
+	expect(results.answeredAtKill).toBeGreaterThanOrEqual(KILL_AFTER);
+	expect(results.afterRestart.changesNowhere).toBe(0);
+	expect(results.afterRestart.changesRanTwice).toBe(0);
 	expect(results.changesLost).toBe(0);
 	expect(results.changesRanTwice).toBe(0);
 	expect(results.changesRanOnce).toBe(LOAD);

@@ -64,8 +64,10 @@ function describe(row, install, trigger) {
 		status: row.status,
 		mode: row.mode,
 		retryOf: row.retryOf ?? null,
+		startedAt: data?.startData?.startedAt ?? null,
 		changeIds: [...new Set([...changeIdsOf(started), ...changeIdsOf(output)])],
 		ran: row.status === 'success' ? changeIdsOf(output) : [],
+		items: (output || []).map((item) => item.json),
 	};
 }
 
