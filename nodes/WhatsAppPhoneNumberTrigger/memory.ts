@@ -35,9 +35,6 @@ export interface StoredMemory extends IDataObject {
 	 */
 	customers?: string;
 	customerLines?: number;
-	/** Before 0.2. Identity hashes are read once; old fingerprints cannot match new ones and are dropped. */
-	deliveredChanges?: string[];
-	identityKeyHashes?: Array<[string, string]>;
 }
 
 // Plain strings, not arrays and objects: n8n wraps every nested object of static data in a
@@ -75,10 +72,6 @@ export function storedChanges(stored: StoredMemory): string[] {
 /** The stored customers with their last hash and when it was recorded, oldest first. */
 export function storedCustomers(stored: StoredMemory): Map<string, [string, number]> {
 	const customers = new Map<string, [string, number]>();
-	for (const [plainKey, hash] of stored.identityKeyHashes ?? []) {
-		const [businessNumber, customer] = String(plainKey).split(':');
-		if (businessNumber && customer && typeof hash === 'string') customers.set(customerKey(businessNumber, customer), [hash, 0]);
-	}
 	const lines = typeof stored.customers === 'string' ? stored.customers.split('\n') : [];
 	for (const line of lines) {
 		const [key, hash, at] = line.split(' ');
@@ -194,8 +187,6 @@ export class DeliveryMemory {
 		if (this.storedIsBehind || this.stored.revision !== this.local.syncedRevision) {
 			this.writeChanges();
 			this.writeCustomers();
-			delete this.stored.deliveredChanges;
-			delete this.stored.identityKeyHashes;
 		} else {
 			this.appendNew();
 		}
@@ -300,8 +291,7 @@ export class DeliveryMemory {
 			}
 		}
 		this.local.customers = customers;
-		this.storedIsBehind =
-			storedLacksOwn || this.stored.deliveredChanges !== undefined || this.stored.identityKeyHashes !== undefined;
+		this.storedIsBehind = storedLacksOwn;
 		this.local.syncedRevision = this.stored.revision;
 	}
 }

@@ -106,7 +106,7 @@ export interface TriggerHarnessOptions {
 	executionMode?: 'regular' | 'queue';
 	/** Webhook processes receiving deliveries (queue mode runs several). */
 	processes?: number;
-	/** The node version the workflow was saved with. */
+	/** The node version the workflow was saved with (the trigger has one). */
 	typeVersion?: number;
 }
 
@@ -161,7 +161,7 @@ export class TriggerHarness {
 		credentials,
 		executionMode = 'regular',
 		processes = 1,
-		typeVersion = 1,
+		typeVersion = 2,
 	}: TriggerHarnessOptions): Promise<TriggerHarness> {
 		const loader = await loadPackage();
 		const nodeTypes = new PackageNodeTypes(loader);
@@ -348,7 +348,7 @@ export class TriggerHarness {
 	}
 
 	private webhookData(workflow: Workflow, httpMethod: 'GET' | 'POST'): IWebhookData {
-		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, 1);
+		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const webhookDescription = nodeType.description.webhooks!.find(
 			(webhook) => webhook.httpMethod === httpMethod,
 		) as IWebhookDescription;
@@ -379,7 +379,7 @@ export class TriggerHarness {
 		// n8n reads the workflow (and its static data) from the database, then runs the node.
 		const workflow = this.loadWorkflow(process);
 		await databaseRoundTrip();
-		const nodeType = process.getByNameAndVersion(this.node.type, 1);
+		const nodeType = process.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const webhookData = this.webhookData(workflow, req.method);
 		const context = new WebhookContext(
 			workflow,
@@ -428,9 +428,14 @@ export class TriggerHarness {
 			}
 		}
 		if (result.noWebhookResponse) return;
-		// n8n reads the answer's body, its answer callback saves the static data, then it answers.
+		// n8n reads the answer's body (after an execution, only when the description's responseData
+		// is set but empty; unset it answers the default's name), its answer callback saves the
+		// static data, then it answers.
+		const responseData = webhookData.webhookDescription.responseData;
 		const body =
-			result.webhookResponse ?? { message: result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received' };
+			result.workflowData !== undefined && responseData !== ''
+				? (responseData ?? 'firstEntryJson')
+				: (result.webhookResponse ?? { message: result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received' });
 		const saved = this.snapshotIfChanged(workflow);
 		await databaseRoundTrip();
 		if (saved) this.savedStaticData = saved;

@@ -465,31 +465,6 @@ describe('memory shared between processes through the static data', () => {
 			expect.objectContaining({ previousIdentityKeyHash: 'H1', identityKeyHash: 'H2' }),
 		]);
 	});
-
-	it('old-format static data is read and rewritten in the new format on the next save', () => {
-		const legacyFingerprint = 'ab'.repeat(8);
-		const stored: StoredMemory = {
-			deliveredChanges: [legacyFingerprint],
-			identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']],
-		};
-		const memory = newMemory(stored);
-		const changed = emit(envelope('messages', messageWithContactHash('hash-B')), identityOnly, memory, 5000);
-		expect(changed).toEqual([expect.objectContaining({ previousIdentityKeyHash: 'hash-A', identityKeyHash: 'hash-B' })]);
-		// Old fingerprints were computed differently and can never match again: they are dropped.
-		expect(changesIn(stored)).toEqual([idOf(envelope('messages', messageWithContactHash('hash-B')))]);
-		expect(customersIn(stored)).toEqual({ [CUSTOMER]: ['hash-B', 5000] });
-		expect(stored.deliveredChanges).toBeUndefined();
-		expect(stored.identityKeyHashes).toBeUndefined();
-	});
-
-	it('old-format static data is rewritten even by a delivery that starts nothing', () => {
-		const stored: StoredMemory = { deliveredChanges: ['cd'.repeat(8)], identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']] };
-		emit(envelope('messages', { metadata: {}, messages: [] }), identityOnly, newMemory(stored));
-		expect(changesIn(stored)).toEqual([]);
-		expect(customersIn(stored)).toEqual({ [CUSTOMER]: ['hash-A', 0] });
-		expect(stored.identityKeyHashes).toBeUndefined();
-	});
-
 });
 
 describe('bounds on the static data', () => {
