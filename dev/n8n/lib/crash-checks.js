@@ -85,9 +85,14 @@ async function killMidBurst(ctx) {
 	}
 	if (open.length) throw new Error(`${open.length} deliveries never got a 2xx after the restart`);
 
-	const { changes, ...afterRestart } = tally(await ours(), load);
+	const executions = await ours();
+	const { changes, ...afterRestart } = tally(executions, load);
 	const toRetry = new Set();
 	for (const change of changes.values()) if (!change.ran.length && change.failed.length) toRetry.add(change.failed.at(-1));
+	// A failed execution whose data n8n replaced with the error (a job stalled on a dead worker)
+	// no longer shows its change: it is retried too, to see whether n8n's Retry still runs it.
+	const withoutData = executions.filter((e) => ['crashed', 'error'].includes(e.status) && !e.changeIds.length);
+	for (const e of withoutData) toRetry.add(e.id);
 	for (const id of toRetry) await ctx.retry(id);
 	const { changes: final, ...afterRetry } = tally(await ours(), load);
 	return {
@@ -96,6 +101,7 @@ async function killMidBurst(ctx) {
 		rowsAtKill,
 		redeliveries,
 		afterRestart,
+		failedWithoutData: withoutData.length,
 		retried: toRetry.size,
 		changesRanOnce: [...final.values()].filter((c) => c.ran.length === 1).length,
 		changesRanTwice: afterRetry.changesRanTwice,
