@@ -11,7 +11,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../shared/listSearch';
 import { graphCredentials } from '../shared/transport';
-import { TRIGGER_VERSIONS, triggerProperties } from './description';
+import { TRIGGER_VERSION, triggerProperties } from './description';
 import { claimChanges } from './claims';
 import { answerHandshake, receiveDelivery } from './receive';
 import { createSubscription, deleteSubscription, subscriptionExists } from './subscription';
@@ -22,8 +22,7 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 		name: 'whatsAppPhoneNumberTrigger',
 		icon: { light: 'file:whatsAppPhoneNumberTrigger.svg', dark: 'file:whatsAppPhoneNumberTrigger.dark.svg' },
 		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
-		defaultVersion: 2,
+		version: TRIGGER_VERSION,
 		subtitle: '={{$parameter["eventGroups"].join(", ")}}',
 		description:
 			'Starts the workflow on verified WhatsApp Business phone-number webhooks: capability, quality and status, and customer identity changes',
@@ -31,10 +30,12 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: graphCredentials,
-		// GET answers Meta's verification of the URL, POST receives the deliveries.
+		// GET answers Meta's verification of the URL, POST receives the deliveries. POST's empty
+		// responseData makes n8n answer with the body webhook() returns (unset, n8n 2.41 would
+		// answer "firstEntryJson" and never read it: receive.ts saves the memory when it does).
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
 		],
 		properties: triggerProperties,
 	};
@@ -60,10 +61,11 @@ export class WhatsAppPhoneNumberTrigger implements INodeType {
 	}
 
 	// Each execution starts here with the items webhook() produced. A change that another
-	// execution already ran is dropped here (see claims.ts); test executions pass unchanged.
+	// execution already ran is dropped here (see claims.ts). Test executions, and the Retry
+	// of an execution that failed or crashed (which recorded its changes first), pass unchanged.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		if (this.getMode() === 'manual') return [items];
+		if (this.getMode() === 'manual' || this.getMode() === 'retry') return [items];
 		return [await claimChanges(this, items)];
 	}
 }

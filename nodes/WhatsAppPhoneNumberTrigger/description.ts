@@ -3,10 +3,8 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { phoneNumberIdLocator, wabaIdLocator } from '../shared/descriptions';
 import { BUSINESS_USERNAME_FIELD, IDENTITY_EVENTS } from './events';
 
-/** Version 2 lists WABAs with "From list" and adds the override mode; version 1 stays as saved. */
-export const TRIGGER_VERSIONS = [1, 2];
-const onlyVersion1 = { '@version': [1] };
-const fromVersion2 = { '@version': [2] };
+/** The trigger's one version (nothing was released before it). */
+export const TRIGGER_VERSION = 2;
 
 const eventGroupOptions: INodePropertyOptions[] = [
 	{
@@ -146,7 +144,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'subscriptionScope',
 		type: 'options',
 		default: 'app',
-		displayOptions: { show: { manageSubscription: [true], ...fromVersion2 } },
+		displayOptions: { show: { manageSubscription: [true] } },
 		options: [
 			{
 				name: 'Whole App',
@@ -168,7 +166,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'overrideNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'], ...fromVersion2 } },
+		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'] } },
 	},
 	{
 		displayName:
@@ -200,15 +198,6 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Status Events',
 		name: 'statusEvents',
 		type: 'multiOptions',
-		default: ['phone_number_quality_update', 'phone_number_name_update', 'account_update', 'security'],
-		options: statusEventOptions,
-		displayOptions: { show: { eventGroups: ['status'], ...onlyVersion1 } },
-		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
-	},
-	{
-		displayName: 'Status Events',
-		name: 'statusEvents',
-		type: 'multiOptions',
 		default: [
 			'phone_number_quality_update',
 			'phone_number_name_update',
@@ -220,7 +209,7 @@ export const triggerProperties: INodeProperties[] = [
 			'security',
 		],
 		options: statusEventOptions,
-		displayOptions: { show: { eventGroups: ['status'], ...fromVersion2 } },
+		displayOptions: { show: { eventGroups: ['status'] } },
 		description: 'Status events that start the workflow. Event names Meta adds later pass through too.',
 	},
 	{
@@ -245,23 +234,12 @@ export const triggerProperties: INodeProperties[] = [
 			'Identity events that start the workflow. They come from messages webhooks; hashes appear only for numbers with the identity check turned on.',
 	},
 	{
-		displayName: 'WABA IDs',
-		name: 'wabaIds',
-		type: 'string',
-		default: '',
-		placeholder: '102290129340398, 104996122399160',
-		displayOptions: { show: onlyVersion1 },
-		description:
-			'Comma-separated WhatsApp Business Account IDs. Only their events start the workflow (empty: every WABA the app is linked to). With Manage Subscription Automatically on, the app is also linked to each of them.',
-	},
-	{
 		displayName: 'WhatsApp Business Accounts',
 		name: 'wabas',
 		type: 'fixedCollection',
 		placeholder: 'Add WABA',
 		default: {},
 		typeOptions: { multipleValues: true },
-		displayOptions: { show: fromVersion2 },
 		description:
 			'With the whole-app subscription: only events of these WABAs start the workflow (none: every WABA the app is linked to), and the app is linked to each. With overrides: the WABAs whose messaging webhooks are pointed at this workflow.',
 		options: [
@@ -279,7 +257,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add Phone Number',
 		default: {},
 		typeOptions: { multipleValues: true },
-		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'], ...fromVersion2 } },
+		displayOptions: { show: { manageSubscription: [true], subscriptionScope: ['override'] } },
 		description:
 			"Business phone numbers whose messaging webhooks are pointed at this workflow, each with its own override. Needed only for numbers whose WABA is not listed above. The app must already be subscribed to each number's WABA.",
 		options: [
@@ -345,11 +323,7 @@ export const triggerProperties: INodeProperties[] = [
 	},
 ];
 
-/** The default of a top-level parameter in a version, for reading parameters n8n left unset. */
-export function defaultOf<T>(name: string, version = 1): T {
-	const inVersion = (property: INodeProperties) => {
-		const versions = property.displayOptions?.show?.['@version'] as number[] | undefined;
-		return !versions || versions.includes(version);
-	};
-	return triggerProperties.find((property) => property.name === name && inVersion(property))?.default as T;
+/** The default of a top-level parameter, for reading parameters n8n left unset. */
+export function defaultOf<T>(name: string): T {
+	return triggerProperties.find((property) => property.name === name)?.default as T;
 }

@@ -21,10 +21,7 @@ function listOf(text: string): string[] {
 		.filter((entry) => entry !== '');
 }
 
-/** Comma-separated WABA IDs (version 1). */
-const wabaIdList = z.string().transform(listOf).pipe(z.array(graphObjectId));
-
-/** The WABAs of the "WhatsApp Business Accounts" list (version 2), one ID each. */
+/** The WABAs of the "WhatsApp Business Accounts" list, one ID each. */
 const wabaLocatorList = z.array(graphObjectId);
 
 /** Phone numbers in any formatting (`+1 (631) 555-1234`) or phone-number IDs, as digits. */
@@ -48,13 +45,13 @@ const eventNameList = z
 	.transform((names) => names.map((name) => name.toLowerCase()));
 
 export interface RawFilters {
-	/** A comma-separated text (version 1) or the IDs of the WABA list (version 2). */
+	/** The IDs of the WABA list. */
 	wabaIds: unknown;
 	businessNumbers: unknown;
 	eventNames: unknown;
 }
 
-/** The version 2 list of WABAs, as its own field so errors name it. */
+/** The list of WABAs, as its own field so errors name it. */
 const WABA_LIST_FIELD = {
 	parameter: 'wabas',
 	label: 'WhatsApp Business Accounts',
@@ -66,13 +63,7 @@ const WABA_LIST_FIELD = {
 export function parseFilters(node: INode, raw: RawFilters): EventFilters {
 	const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 	return {
-		wabaIds: Array.isArray(raw.wabaIds)
-			? parseField(node, WABA_LIST_FIELD, raw.wabaIds)
-			: parseField(
-					node,
-					{ parameter: 'wabaIds', label: 'WABA IDs', schema: wabaIdList, hint: 'Separate WABA IDs with commas, such as 102290129340398, 104996122399160.' },
-					asText(raw.wabaIds),
-				),
+		wabaIds: parseField(node, WABA_LIST_FIELD, raw.wabaIds),
 		businessNumbers: parseField(
 			node,
 			{

@@ -10,9 +10,13 @@ import type { IDataObject } from 'n8n-workflow';
  *   sees every delivery this process handles, including simultaneous ones;
  * - the workflow's static data, which n8n stores with the workflow and every process
  *   (main, webhook processes) loads for each request. It is the shared copy across
- *   processes and restarts. Only `webhook()` writes it (see `receive.ts` for why n8n
- *   then saves it); an execution never does, because a queue-mode worker runs on an
- *   empty static-data object and would save that over the stored one.
+ *   processes and restarts. Only `webhook()` writes it, once the delivery is stored
+ *   (see `receive.ts`: n8n saves it just before it answers 200); an execution never
+ *   does, because a queue-mode worker runs on an empty static-data object and would
+ *   save that over the stored one.
+ *
+ * A delivery's entries are staged and reach both copies in `save()`: a delivery n8n
+ * failed to store (no 200) leaves no trace, so Meta's redelivery of it is not dropped.
  *
  * Two processes that save at the same moment can each overwrite the other's newest
  * entries. Every save carries a new revision; a process that loads a revision it did
@@ -31,9 +35,6 @@ export interface StoredMemory extends IDataObject {
 	 */
 	customers?: string;
 	customerLines?: number;
-	/** Before 0.2. Identity hashes are read once; old fingerprints cannot match new ones and are dropped. */
-	deliveredChanges?: string[];
-	identityKeyHashes?: Array<[string, string]>;
 }
 
 // Plain strings, not arrays and objects: n8n wraps every nested object of static data in a
@@ -71,10 +72,6 @@ export function storedChanges(stored: StoredMemory): string[] {
 /** The stored customers with their last hash and when it was recorded, oldest first. */
 export function storedCustomers(stored: StoredMemory): Map<string, [string, number]> {
 	const customers = new Map<string, [string, number]>();
-	for (const [plainKey, hash] of stored.identityKeyHashes ?? []) {
-		const [businessNumber, customer] = String(plainKey).split(':');
-		if (businessNumber && customer && typeof hash === 'string') customers.set(customerKey(businessNumber, customer), [hash, 0]);
-	}
 	const lines = typeof stored.customers === 'string' ? stored.customers.split('\n') : [];
 	for (const line of lines) {
 		const [key, hash, at] = line.split(' ');
@@ -135,6 +132,10 @@ export function customerKey(businessNumber: string, customer: string): string {
  */
 export class DeliveryMemory {
 	private readonly local: ProcessMemory;
+	/** What this delivery adds; it reaches this process's copy and the static data in `save()`. */
+	private readonly stagedChanges = new Set<string>();
+	private readonly stagedCustomers = new Map<string, [string, number]>();
+	private saved = false;
 	private readonly newChanges: string[] = [];
 	private readonly newCustomers: string[] = [];
 	/** The stored copy lacks entries this process knows: write it whole. */
@@ -149,49 +150,70 @@ export class DeliveryMemory {
 	}
 
 	wasDelivered(changeId: string): boolean {
-		return this.local.changes.has(changeId);
+		return this.stagedChanges.has(changeId) || this.local.changes.has(changeId);
 	}
 
 	rememberDelivered(changeId: string): void {
-		if (this.local.changes.has(changeId)) return;
-		this.local.changes.add(changeId);
-		this.local.unconfirmedChanges.add(changeId);
-		this.newChanges.push(changeId);
-		trimOldest(this.local.changes, DELIVERED_CHANGES_LIMIT);
-		trimOldest(this.local.unconfirmedChanges, DELIVERED_CHANGES_LIMIT);
+		if (!this.wasDelivered(changeId)) this.stagedChanges.add(changeId);
 	}
 
 	/** Records the customer's newest hash and returns the one it replaces, if any. */
 	rememberIdentityHash(key: string, hash: string, now: number): string | undefined {
-		const previous = this.local.customers.get(key);
+		const staged = this.stagedCustomers.get(key);
+		const previous = staged ?? this.local.customers.get(key);
 		// Deleting first moves the customer to the newest end, so the busiest stay remembered.
-		this.local.customers.delete(key);
-		this.local.customers.set(key, previous?.[0] === hash ? previous : [hash, now]);
-		// The same hash again is not written: a write per message would cost more than it keeps.
-		if (previous?.[0] === hash) return previous[0];
-		this.local.unconfirmedCustomers.add(key);
-		this.newCustomers.push(key);
-		trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT);
-		trimOldest(this.local.unconfirmedCustomers, IDENTITY_HASHES_LIMIT);
+		if (previous?.[0] === hash) {
+			// The same hash again is not written: a write per message would cost more than it keeps.
+			const entries = staged ? this.stagedCustomers : this.local.customers;
+			entries.delete(key);
+			entries.set(key, previous);
+			return hash;
+		}
+		this.stagedCustomers.delete(key);
+		this.stagedCustomers.set(key, [hash, now]);
 		return previous?.[0];
 	}
 
 	/**
-	 * Writes what changed into the static data (n8n saves it after `webhook()`): only the new
-	 * entries when the stored copy is the one this process last wrote, the whole copy otherwise.
+	 * Takes this delivery's entries into this process's copy and writes what changed into the
+	 * static data (n8n saves it before it answers, see `receive.ts`): only the new entries when
+	 * the stored copy is the one this process last wrote, the whole copy otherwise. Once only.
 	 */
 	save(): void {
+		if (this.saved) return;
+		this.saved = true;
+		this.commitStaged();
 		if (!this.storedIsBehind && !this.newChanges.length && !this.newCustomers.length) return;
 		if (this.storedIsBehind || this.stored.revision !== this.local.syncedRevision) {
 			this.writeChanges();
 			this.writeCustomers();
-			delete this.stored.deliveredChanges;
-			delete this.stored.identityKeyHashes;
 		} else {
 			this.appendNew();
 		}
 		this.stored.revision = randomUUID();
 		this.local.syncedRevision = this.stored.revision;
+	}
+
+	private commitStaged(): void {
+		for (const changeId of this.stagedChanges) {
+			if (this.local.changes.has(changeId)) continue;
+			this.local.changes.add(changeId);
+			this.local.unconfirmedChanges.add(changeId);
+			this.newChanges.push(changeId);
+		}
+		trimOldest(this.local.changes, DELIVERED_CHANGES_LIMIT);
+		trimOldest(this.local.unconfirmedChanges, DELIVERED_CHANGES_LIMIT);
+		for (const [key, entry] of this.stagedCustomers) {
+			if (this.local.customers.get(key)?.[0] === entry[0]) continue;
+			this.local.customers.delete(key);
+			this.local.customers.set(key, entry);
+			this.local.unconfirmedCustomers.add(key);
+			this.newCustomers.push(key);
+		}
+		trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT);
+		trimOldest(this.local.unconfirmedCustomers, IDENTITY_HASHES_LIMIT);
+		this.stagedChanges.clear();
+		this.stagedCustomers.clear();
 	}
 
 	private writeChanges(): void {
@@ -269,8 +291,7 @@ export class DeliveryMemory {
 			}
 		}
 		this.local.customers = customers;
-		this.storedIsBehind =
-			storedLacksOwn || this.stored.deliveredChanges !== undefined || this.stored.identityKeyHashes !== undefined;
+		this.storedIsBehind = storedLacksOwn;
 		this.local.syncedRevision = this.stored.revision;
 	}
 }

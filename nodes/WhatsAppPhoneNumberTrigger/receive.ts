@@ -22,7 +22,9 @@ interface DeliveryRequest {
 	headers: Record<string, string | string[] | undefined>;
 }
 
-const STARTED = JSON.stringify({ message: 'Workflow was started' });
+/** The answers' bodies, as n8n's own for a webhook that started a workflow or did not. */
+const STARTED = { message: 'Workflow was started' };
+const RECEIVED = { message: 'Webhook call received' };
 
 /**
  * Answers the request here. Written with Node's own response methods, which express's
@@ -83,9 +85,16 @@ function memoryScope(context: IWebhookFunctions, node: INode): string {
  * POST: a delivery. Forged or unsigned: 401. Anything else signed is answered 200, so Meta
  * stops retrying, and starts the workflow when it holds a new selected event.
  *
- * The node answers before it hands the items to n8n. n8n saves the static data the webhook
- * changed only in that order: when n8n answers after starting the execution, it has
- * already reset the static data's "changed" mark (n8n 2.41), and the memory would be lost.
+ * n8n answers, not the node, so the 200 goes out only once the delivery is stored
+ * (n8n 2.41, `webhook-helpers` and `live-webhooks`):
+ * - with an execution: n8n writes the execution row (and in queue mode enqueues it), then
+ *   reads the answer's body, saves the static data and answers. The memory is written into
+ *   the static data when n8n reads the body: starting the execution resets the static data's
+ *   "changed" mark, so a write before it would never be saved.
+ * - without one: n8n saves the static data, then answers.
+ * A process that dies before the 200 leaves the delivery unanswered, and Meta sends it again;
+ * its memory was not saved, so the redelivery starts an execution, and the claim taken when
+ * executions start (claims.ts) lets only one of them run the change.
  */
 export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const request = this.getRequestObject() as DeliveryRequest;
@@ -106,16 +115,12 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 	if (problem !== undefined) {
 		this.logger.warn(`WhatsApp Phone Number Trigger ignored a signed delivery whose body ${problem}`);
 	}
-	if (!envelope) {
-		answer(this, 200);
-		return { noWebhookResponse: true };
-	}
+	if (!envelope) return { webhookResponse: RECEIVED };
 
 	const node = this.getNode();
 	const settings = readTriggerSettings(this, node);
 	const memory = new DeliveryMemory(memoryScope(this, node), this.getWorkflowStaticData('node') as StoredMemory);
 	const { events, changesSkipped, customersSkipped } = eventsToEmit(envelope, settings, memory);
-	memory.save();
 	if (changesSkipped) {
 		this.logger.warn(`WhatsApp Phone Number Trigger read the first ${CHANGES_PER_DELIVERY_LIMIT} changes of a delivery and ignored ${changesSkipped}`);
 	}
@@ -123,9 +128,16 @@ export async function receiveDelivery(this: IWebhookFunctions): Promise<IWebhook
 		this.logger.warn(`WhatsApp Phone Number Trigger did not remember the identity hash of ${customersSkipped} customers of one delivery (limit per delivery)`);
 	}
 	if (!events.length) {
-		answer(this, 200);
-		return { noWebhookResponse: true };
+		memory.save();
+		return { webhookResponse: RECEIVED };
 	}
-	answer(this, 200, STARTED, 'application/json; charset=utf-8');
-	return { noWebhookResponse: true, workflowData: [events.map((json) => ({ json }))] };
+	const started: IWebhookResponseData = { workflowData: [events.map((json) => ({ json }))] };
+	Object.defineProperty(started, 'webhookResponse', {
+		enumerable: true,
+		get: () => {
+			memory.save();
+			return STARTED;
+		},
+	});
+	return started;
 }

@@ -71,7 +71,7 @@ const SETTINGS_CACHE_LIMIT = 100;
 
 /** `node` is `context.getNode()`, which n8n copies on every call: callers pass the copy they have. */
 export function readTriggerSettings(context: TriggerContext, node: INode = context.getNode()): TriggerSettings {
-	const key = JSON.stringify([node.typeVersion, node.parameters]);
+	const key = JSON.stringify(node.parameters);
 	// Parameters set by expressions ("=…") may change from one call to the next.
 	const cacheable = !key.includes('"=');
 	const cached = cacheable ? settingsByParameters.get(key) : undefined;
@@ -85,8 +85,7 @@ export function readTriggerSettings(context: TriggerContext, node: INode = conte
 }
 
 function readSettingsOnce(context: TriggerContext, node: INode): TriggerSettings {
-	const version = node.typeVersion;
-	const parameter = <T>(name: string): T => context.getNodeParameter(name, defaultOf<T>(name, version)) as T;
+	const parameter = <T>(name: string): T => context.getNodeParameter(name, defaultOf<T>(name)) as T;
 	const groups = new Set(parameter<string[]>('eventGroups').filter(isEventGroup));
 	const selectedEvents = new Set([...groups].flatMap((group) => parameter<string[]>(EVENT_PARAMETERS[group])));
 	if (selectedEvents.size === 0) {
@@ -97,9 +96,9 @@ function readSettingsOnce(context: TriggerContext, node: INode): TriggerSettings
 	const options = readOptions(context);
 	const manageSubscription = parameter<boolean>('manageSubscription');
 	const subscriptionScope: SubscriptionScope =
-		version >= 2 && manageSubscription && parameter<string>('subscriptionScope') === 'override' ? 'override' : 'app';
+		manageSubscription && parameter<string>('subscriptionScope') === 'override' ? 'override' : 'app';
 	const filters = parseFilters(node, {
-		wabaIds: version >= 2 ? locatorIds(context.getNodeParameter('wabas', {}), 'waba', 'wabaId') : context.getNodeParameter('wabaIds', ''),
+		wabaIds: locatorIds(context.getNodeParameter('wabas', {}), 'waba', 'wabaId'),
 		businessNumbers: options.businessNumbers,
 		eventNames: options.eventNames,
 	});

@@ -138,10 +138,9 @@ export async function createSubscription(this: IHookFunctions): Promise<boolean>
  * overrides that point to this URL.
  */
 export async function deleteSubscription(this: IHookFunctions): Promise<boolean> {
-	const version = this.getNode().typeVersion;
-	if (!(this.getNodeParameter('manageSubscription', defaultOf<boolean>('manageSubscription', version)) as boolean)) return true;
+	if (!(this.getNodeParameter('manageSubscription', defaultOf<boolean>('manageSubscription')) as boolean)) return true;
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	if (version >= 2 && this.getNodeParameter('subscriptionScope', 'app') === 'override') {
+	if (this.getNodeParameter('subscriptionScope', 'app') === 'override') {
 		let settings: TriggerSettings;
 		try {
 			settings = readTriggerSettings(this);

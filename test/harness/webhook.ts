@@ -8,10 +8,11 @@
  * - what the node returns is answered like n8n's `handleImmediateWebhookResponse` for the
  *   `onReceived` mode (the node answered itself, or 200 "Workflow was started" /
  *   "Webhook call received");
- * - static data is loaded into a new Workflow for each request and saved back only when
- *   n8n 2.41 would save it: when it changed and either the node answered the request
- *   itself or no execution starts (when n8n answers after starting an execution, the
- *   execution's setup has already reset the "changed" mark);
+ * - static data is loaded into a new Workflow for each request and saved back when n8n
+ *   2.41 saves it, in its answer callback, when it is flagged as changed: after the node
+ *   answered itself, or, when n8n answers, before the answer. When an execution starts,
+ *   n8n writes it first (which clears the "changed" mark), then reads the answer's body,
+ *   saves and answers;
  * - an execution the webhook starts runs through WorkflowExecute, as n8n runs it: in
  *   regular mode on static data reloaded when it starts, in queue mode (a worker) on an
  *   empty static-data object; either way saved whole afterwards when it changed;
@@ -105,7 +106,7 @@ export interface TriggerHarnessOptions {
 	executionMode?: 'regular' | 'queue';
 	/** Webhook processes receiving deliveries (queue mode runs several). */
 	processes?: number;
-	/** The node version the workflow was saved with. */
+	/** The node version the workflow was saved with (the trigger has one). */
 	typeVersion?: number;
 }
 
@@ -133,6 +134,9 @@ export class TriggerHarness {
 
 	private readonly workflowId = `trigger-test-workflow-${++harnessCount}`;
 
+	/** The next delivery that starts an execution kills its process once the execution row is written. */
+	crashAfterExecutionWritten = false;
+
 	/** The workflow's static data as n8n stored it after the last request. */
 	savedStaticData: IDataObject = {};
 
@@ -157,7 +161,7 @@ export class TriggerHarness {
 		credentials,
 		executionMode = 'regular',
 		processes = 1,
-		typeVersion = 1,
+		typeVersion = 2,
 	}: TriggerHarnessOptions): Promise<TriggerHarness> {
 		const loader = await loadPackage();
 		const nodeTypes = new PackageNodeTypes(loader);
@@ -193,6 +197,12 @@ export class TriggerHarness {
 	/** Webhook process `index` restarts: its module state is gone, the database stays. */
 	restartProcess(index: number): void {
 		this.webhookProcesses[index] = new PackageNodeTypes(this.loader, loadNodeInNewProcess(this.loader, this.node.type.slice(PACKAGE_NAME.length + 1)));
+	}
+
+	/** n8n's Retry of execution `index` (in `executions`): a new execution, mode "retry", on the same items. */
+	async retry(index: number): Promise<void> {
+		this.executions.push(this.executions[index]);
+		await this.runExecution([this.executions[index]], 'retry');
 	}
 
 	/** Waits for every execution started and every static-data save so far to finish. */
@@ -269,7 +279,7 @@ export class TriggerHarness {
 	 * Runs the execution a delivery started, from the trigger node with the webhook's items,
 	 * as n8n's WorkflowRunner (regular) or a worker's JobProcessor (queue) does.
 	 */
-	private async runExecution(items: INodeExecutionData[][]): Promise<void> {
+	private async runExecution(items: INodeExecutionData[][], mode: 'webhook' | 'retry' = 'webhook'): Promise<void> {
 		const workflow = new Workflow({
 			id: this.workflowId,
 			name: 'trigger test',
@@ -292,12 +302,12 @@ export class TriggerHarness {
 			},
 		} as unknown as IRunExecutionData;
 		const workflowData = { id: this.workflowId, name: 'trigger test', nodes: [this.node], connections: {}, settings: {} };
-		const hooks = new ExecutionLifecycleHooks('webhook', `execution-${this.executions.length}`, workflowData as never);
+		const hooks = new ExecutionLifecycleHooks(mode, `execution-${this.executions.length}`, workflowData as never);
 		const additionalData = testAdditionalData(
 			new TestCredentialsHelper(this.loader, { [CREDENTIAL_TYPE]: this.credentials }),
 			hooks,
 		);
-		const run = await new WorkflowExecute(additionalData, 'webhook', runExecutionData).processRunExecutionData(workflow);
+		const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 		const nodeRun = run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0];
 		if (nodeRun?.error) throw nodeRun.error;
 		const output = nodeRun?.data?.main?.[0] ?? [];
@@ -338,7 +348,7 @@ export class TriggerHarness {
 	}
 
 	private webhookData(workflow: Workflow, httpMethod: 'GET' | 'POST'): IWebhookData {
-		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, 1);
+		const nodeType = this.nodeTypes.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const webhookDescription = nodeType.description.webhooks!.find(
 			(webhook) => webhook.httpMethod === httpMethod,
 		) as IWebhookDescription;
@@ -360,7 +370,8 @@ export class TriggerHarness {
 			return;
 		}
 		if (!(await this.readBody(req, res))) return;
-		const process = this.webhookProcesses[Number(url.searchParams.get('__process') ?? 0)] ?? this.webhookProcesses[0];
+		const processIndex = Math.min(Number(url.searchParams.get('__process') ?? 0), this.webhookProcesses.length - 1);
+		const process = this.webhookProcesses[processIndex];
 		url.searchParams.delete('__process');
 		req.query = queryOf(url);
 		req.params = {};
@@ -368,7 +379,7 @@ export class TriggerHarness {
 		// n8n reads the workflow (and its static data) from the database, then runs the node.
 		const workflow = this.loadWorkflow(process);
 		await databaseRoundTrip();
-		const nodeType = process.getByNameAndVersion(this.node.type, 1);
+		const nodeType = process.getByNameAndVersion(this.node.type, this.node.typeVersion);
 		const webhookData = this.webhookData(workflow, req.method);
 		const context = new WebhookContext(
 			workflow,
@@ -390,9 +401,8 @@ export class TriggerHarness {
 			}
 			return;
 		}
-		// n8n's answer callback saves the static data; when n8n answers after starting an
-		// execution, building that execution has already cleared the "changed" mark.
-		if (result.noWebhookResponse || result.workflowData === undefined) {
+		if (result.noWebhookResponse) {
+			// The node answered itself; n8n's answer callback saves the static data meanwhile.
 			const saved = this.snapshotIfChanged(workflow);
 			const saving: Promise<void> = databaseRoundTrip()
 				.then(() => {
@@ -402,14 +412,34 @@ export class TriggerHarness {
 			this.runningExecutions.add(saving);
 		}
 		if (result.workflowData !== undefined) {
+			// WorkflowRunner.run writes the execution row (then runs it, or enqueues it); building
+			// the execution's Workflow over the same static data clears its "changed" mark.
 			this.executions.push(result.workflowData[0] ?? []);
+			workflow.staticData.__dataChanged = false;
 			const running: Promise<void> = this.runExecution(result.workflowData).finally(() => this.runningExecutions.delete(running));
 			this.runningExecutions.add(running);
+			await databaseRoundTrip();
+			if (this.crashAfterExecutionWritten) {
+				// The process dies here: no answer, nothing more saved, its module state gone.
+				this.crashAfterExecutionWritten = false;
+				res.destroy();
+				this.restartProcess(processIndex);
+				return;
+			}
 		}
-		if (!result.noWebhookResponse) {
-			const message = result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received';
-			res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ message }));
-		}
+		if (result.noWebhookResponse) return;
+		// n8n reads the answer's body (after an execution, only when the description's responseData
+		// is set but empty; unset it answers the default's name), its answer callback saves the
+		// static data, then it answers.
+		const responseData = webhookData.webhookDescription.responseData;
+		const body =
+			result.workflowData !== undefined && responseData !== ''
+				? (responseData ?? 'firstEntryJson')
+				: (result.webhookResponse ?? { message: result.workflowData !== undefined ? 'Workflow was started' : 'Webhook call received' });
+		const saved = this.snapshotIfChanged(workflow);
+		await databaseRoundTrip();
+		if (saved) this.savedStaticData = saved;
+		res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 	}
 
 	/** n8n's rawBodyReader and parseBody: false when n8n would refuse the body (422). */

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * n8n 2.41 in queue mode with this package loaded: Redis + PostgreSQL (dev/n8n/queue/services.js),
- * one main (`n8n start`), one worker (`n8n worker`) and two webhook processes (`n8n webhook`),
+ * one main (`n8n start`), `workers` workers (`n8n worker`) and two webhook processes (`n8n webhook`),
  * each with its own user folder holding the package in `.n8n/nodes` (as on separate machines),
  * sharing the database, the queue and the encryption key. Built from e2e/lib: the cached n8n
  * install, startN8n (env, process groups), the Graph sandbox and provision().
@@ -52,6 +52,7 @@ async function startQueueCluster({
 	only,
 	sandboxOptions = {},
 	webhookProcesses = 2,
+	workers = 1,
 	workerConcurrency = 10,
 	echo = false,
 	log = (m) => process.stderr.write(`[e2e-queue] ${m}\n`),
@@ -59,7 +60,7 @@ async function startQueueCluster({
 	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-queue-'));
 	const cluster = { root, sandbox: undefined, redis: undefined, db: undefined, main: undefined, worker: undefined, webhooks: [], workflows: {} };
 	const stopN8n = async () => {
-		const procs = [...cluster.webhooks, cluster.worker, cluster.main].filter(Boolean);
+		const procs = [...cluster.webhooks, ...(cluster.workers || []), cluster.main].filter(Boolean);
 		await Promise.all(procs.map((p) => p.stop().catch(() => {})));
 	};
 	cluster.stop = async () => {
@@ -125,18 +126,22 @@ async function startQueueCluster({
 			env: { N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true' },
 		});
 		log(`main on ${cluster.main.url}`);
-		const workerPort = await freePort();
-		const [worker, ...webhooks] = await Promise.all([
-			spawn('worker', {
-				port: workerPort,
-				command: ['worker', `--concurrency=${workerConcurrency}`],
-				env: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(workerPort), N8N_WORKER_SERVER_ADDRESS: HOST },
-			}),
+		const workerPorts = [];
+		for (let i = 0; i < workers; i++) workerPorts.push(await freePort());
+		const started = await Promise.all([
+			...workerPorts.map((port, i) =>
+				spawn(workers === 1 ? 'worker' : `worker-${i}`, {
+					port,
+					command: ['worker', `--concurrency=${workerConcurrency}`],
+					env: { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port), N8N_WORKER_SERVER_ADDRESS: HOST },
+				}),
+			),
 			...webhookPorts.map((port, i) => spawn(`webhook-${i}`, { port, command: ['webhook'] })),
 		]);
-		cluster.worker = worker;
-		cluster.webhooks = webhooks;
-		log(`worker (health on ${worker.url}), webhook processes on ${webhooks.map((w) => w.url).join(', ')}`);
+		cluster.workers = started.slice(0, workers);
+		cluster.worker = cluster.workers[0];
+		cluster.webhooks = started.slice(workers);
+		log(`${workers} workers (health on ${cluster.workers.map((w) => w.url).join(', ')}), webhook processes on ${cluster.webhooks.map((w) => w.url).join(', ')}`);
 
 		cluster.client = cluster.main.client();
 		Object.assign(cluster, await provision(cluster.client, { sandbox: cluster.sandbox, only }));
@@ -157,14 +162,26 @@ async function startQueueCluster({
 			);
 			return cluster.webhooks;
 		};
-		/** Stops the worker and starts it again (its process memory is gone; the database stays). */
-		cluster.restartWorker = async () => {
-			const old = cluster.worker;
+		/** Starts process `old` again on its port and user folder (after a stop or a kill). */
+		const again = async (old) => {
 			await old.stop();
-			cluster.worker = await startN8n(old.options);
-			cluster.worker.role = old.role;
-			cluster.worker.options = old.options;
+			const instance = await startN8n(old.options);
+			instance.role = old.role;
+			instance.options = old.options;
+			return instance;
+		};
+		/** Stops the workers and starts them again (their process memory is gone; the database stays). */
+		cluster.restartWorker = async () => {
+			cluster.workers = await Promise.all(cluster.workers.map(again));
+			cluster.worker = cluster.workers[0];
 			return cluster.worker;
+		};
+		/** Starts webhook process `i` or worker `i` again after it was killed. */
+		cluster.restartWebhook = async (i) => (cluster.webhooks[i] = await again(cluster.webhooks[i]));
+		cluster.restartWorkerAt = async (i) => {
+			cluster.workers[i] = await again(cluster.workers[i]);
+			cluster.worker = cluster.workers[0];
+			return cluster.workers[i];
 		};
 		return cluster;
 	} catch (error) {

@@ -17,7 +17,7 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 		expect(description.credentials).toEqual([{ name: 'whatsAppBusinessManagementApi', required: true }]);
 		expect(description.webhooks).toEqual([
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', responseData: '', path: 'webhook' },
 		]);
 	});
 
@@ -59,13 +59,13 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 		expect(notice?.displayName).toMatch(/Callback URL.*Webhook Verify Token/);
 	});
 
-	it('version 2 offers the override mode and says which fields follow an override and which stay on the app', async () => {
+	it('offers the override mode and says which fields follow an override and which stay on the app', async () => {
 		const description = await triggerDescription();
 		const scope = description.properties.find((property) => property.name === 'subscriptionScope');
-		expect(scope).toMatchObject({ type: 'options', default: 'app', displayOptions: { show: { manageSubscription: [true], '@version': [2] } } });
+		expect(scope).toMatchObject({ type: 'options', default: 'app', displayOptions: { show: { manageSubscription: [true] } } });
 		expect(scope?.options?.map((option) => (option as { value: string }).value)).toEqual(['app', 'override']);
 		const notice = description.properties.find((property) => property.name === 'overrideNotice');
-		expect(notice?.displayOptions?.show).toEqual({ manageSubscription: [true], subscriptionScope: ['override'], '@version': [2] });
+		expect(notice?.displayOptions?.show).toEqual({ manageSubscription: [true], subscriptionScope: ['override'] });
 		expect(notice?.displayName).toMatch(/Only messaging fields follow an override \(messages, message_echoes, calls/);
 		expect(notice?.displayName).toMatch(/receives the identity events \(Customer User ID Changed included\) and Account Settings Update only/);
 		expect(notice?.displayName).toMatch(
@@ -73,13 +73,12 @@ describe('WhatsApp Phone Number Trigger: description as n8n loads it', () => {
 		);
 	});
 
-	it('offers account_alerts and account_review_update, picked by default from version 2 only', async () => {
-		const statusEvents = (await triggerDescription()).properties.filter((property) => property.name === 'statusEvents');
-		expect(statusEvents.map((property) => [property.displayOptions?.show?.['@version'], (property.default as string[]).includes('account_alerts')])).toEqual([
-			[[1], false],
-			[[2], true],
-		]);
-		expect(statusEvents[1].options?.map((option) => (option as { value: string }).value)).toEqual(
+	it('has one version, and offers account_alerts and account_review_update, picked by default', async () => {
+		const description = await triggerDescription();
+		expect(description.version).toBe(2);
+		const statusEvents = description.properties.filter((property) => property.name === 'statusEvents');
+		expect(statusEvents.map((property) => (property.default as string[]).includes('account_alerts'))).toEqual([true]);
+		expect(statusEvents[0].options?.map((option) => (option as { value: string }).value)).toEqual(
 			expect.arrayContaining(['account_alerts', 'account_review_update']),
 		);
 	});

@@ -35,8 +35,8 @@ const accountItem = {
 
 let harness: TriggerHarness | undefined;
 
-async function startTrigger(parameters: Record<string, unknown>, typeVersion = 2) {
-	harness = await TriggerHarness.create({ type: TYPE, parameters: parameters as never, credentials: testCredentials, typeVersion });
+async function startTrigger(parameters: Record<string, unknown>) {
+	harness = await TriggerHarness.create({ type: TYPE, parameters: parameters as never, credentials: testCredentials });
 	await harness.listen();
 	return harness;
 }
@@ -103,20 +103,6 @@ describe('account_alerts and account_review_update through the webhook', () => {
 			[['OBA_REJECTED', PHONE_NUMBER_ID]],
 			[['OBA_REJECTED', null]],
 		]);
-	});
-
-	it('version 1 keeps its saved default: the new events start nothing until picked', async () => {
-		await startTrigger({ manageSubscription: false }, 1);
-		await harness!.request('POST', signedDelivery(envelope('account_alerts', obaApproved)));
-		await harness!.settle();
-		expect(harness!.executions).toEqual([]);
-	});
-
-	it('version 1 delivers them once picked', async () => {
-		await startTrigger({ manageSubscription: false, eventGroups: ['status'], statusEvents: ['account_review_update'] }, 1);
-		await harness!.request('POST', signedDelivery(envelope('account_review_update', accountReviewApproved)));
-		await harness!.settle();
-		expect(harness!.passedOn[0]?.[0]?.json).toMatchObject({ field: 'account_review_update', event: 'APPROVED' });
 	});
 });
 

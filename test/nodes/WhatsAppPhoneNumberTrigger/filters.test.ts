@@ -21,10 +21,10 @@ import {
 const node = { name: 'Trigger' } as INode;
 
 describe('parseFilters', () => {
-	it('splits comma lists, keeps digits of phone numbers in any formatting, lower-cases event names', () => {
+	it('takes the WABA list, splits comma lists, keeps digits of phone numbers in any formatting, lower-cases event names', () => {
 		expect(
 			parseFilters(node, {
-				wabaIds: ` ${WABA_ID}, ${OTHER_WABA_ID} `,
+				wabaIds: [WABA_ID, OTHER_WABA_ID],
 				businessNumbers: '+1 (555) 078-3881; 106540352242922',
 				eventNames: 'FLAGGED, identity_key_hash_changed',
 			}),
@@ -36,7 +36,7 @@ describe('parseFilters', () => {
 	});
 
 	it('empty fields filter nothing', () => {
-		expect(parseFilters(node, { wabaIds: '', businessNumbers: undefined, eventNames: null })).toEqual({
+		expect(parseFilters(node, { wabaIds: [], businessNumbers: undefined, eventNames: null })).toEqual({
 			wabaIds: [],
 			businessNumbers: [],
 			eventNames: [],
@@ -44,13 +44,13 @@ describe('parseFilters', () => {
 	});
 
 	it('names the field, the value and the fix when an entry is wrong', () => {
-		expect(() => parseFilters(node, { wabaIds: '1022901, my-waba', businessNumbers: '', eventNames: '' })).toThrow(
-			'WABA IDs must be a numeric Graph object ID, such as 106540352242922',
+		expect(() => parseFilters(node, { wabaIds: ['1022901', 'my-waba'], businessNumbers: '', eventNames: '' })).toThrow(
+			/^WhatsApp Business Accounts .*numeric Graph object ID, such as 106540352242922/,
 		);
-		expect(() => parseFilters(node, { wabaIds: '', businessNumbers: 'sales line', eventNames: '' })).toThrow(
+		expect(() => parseFilters(node, { wabaIds: [], businessNumbers: 'sales line', eventNames: '' })).toThrow(
 			/^Business Phone Numbers must list phone numbers/,
 		);
-		expect(() => parseFilters(node, { wabaIds: '', businessNumbers: '', eventNames: 'FLAGGED OR RED' })).toThrow(
+		expect(() => parseFilters(node, { wabaIds: [], businessNumbers: '', eventNames: 'FLAGGED OR RED' })).toThrow(
 			/^Event Names must list event names/,
 		);
 	});

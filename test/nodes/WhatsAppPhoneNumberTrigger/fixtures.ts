@@ -229,3 +229,6 @@ export const changesIn = (stored: StoredMemory): string[] => storedChanges(store
 /** The stored customers as `{ key: [hash, recordedAt] }`, oldest first. */
 export const customersIn = (stored: StoredMemory): Record<string, [string, number]> =>
 	Object.fromEntries(storedCustomers(stored));
+
+/** The "WhatsApp Business Accounts" parameter with each WABA entered By ID. */
+export const wabasById = (...ids: string[]) => ({ waba: ids.map((value) => ({ wabaId: { __rl: true, mode: 'id', value } })) });

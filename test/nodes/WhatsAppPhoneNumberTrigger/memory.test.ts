@@ -241,17 +241,17 @@ describe('redelivery', () => {
 		expect(memory.stored.revision).not.toBe(first);
 	});
 
-	it('keeps at most the newest fingerprints, dropping the oldest first', () => {
+	it('keeps at most the newest change IDs, dropping the oldest first', () => {
 		const { scope, stored } = newMemory();
 		const memory = new DeliveryMemory(scope, stored);
-		const fingerprint = (index: number) => String(index).padStart(16, 'f');
-		for (let index = 0; index <= DELIVERED_CHANGES_LIMIT; index++) memory.rememberDelivered(fingerprint(index));
+		const changeId = (index: number) => String(index).padStart(16, 'f');
+		for (let index = 0; index <= DELIVERED_CHANGES_LIMIT; index++) memory.rememberDelivered(changeId(index));
 		memory.save();
 		expect(changesIn(stored)).toHaveLength(DELIVERED_CHANGES_LIMIT);
-		expect(changesIn(stored)?.[0]).toBe(fingerprint(1));
-		expect(changesIn(stored)?.at(-1)).toBe(fingerprint(DELIVERED_CHANGES_LIMIT));
-		expect(memory.wasDelivered(fingerprint(0))).toBe(false);
-		expect(memory.wasDelivered(fingerprint(1))).toBe(true);
+		expect(changesIn(stored)?.[0]).toBe(changeId(1));
+		expect(changesIn(stored)?.at(-1)).toBe(changeId(DELIVERED_CHANGES_LIMIT));
+		expect(memory.wasDelivered(changeId(0))).toBe(false);
+		expect(memory.wasDelivered(changeId(1))).toBe(true);
 		expect(DELIVERED_CHANGES_LIMIT).toBe(1000);
 	});
 
@@ -264,7 +264,7 @@ describe('redelivery', () => {
 		expect(emit(qualityAt(1), statusOnly, memory)).toHaveLength(1);
 	});
 
-	it('fingerprints are short hex digests that do not contain the payload', () => {
+	it('change IDs are short hex digests that do not contain the payload', () => {
 		const memory = newMemory();
 		emit(envelope('phone_number_quality_update', qualityFlagged), statusOnly, memory);
 		expect(changesIn(memory.stored)).toEqual([expect.stringMatching(/^[A-Za-z0-9_-]{16}$/)]);
@@ -274,28 +274,28 @@ describe('redelivery', () => {
 
 describe('memory shared between processes through the static data', () => {
 	it('a copy older than one already merged (loaded by a slow request) takes nothing away', () => {
-		const fingerprint = (name: string) => name.padEnd(16, '0');
+		const changeId = (name: string) => name.padEnd(16, '0');
 		const p = newScope('p');
 		const q = newScope('q');
 		const empty: StoredMemory = {};
 		// P records X; Q loads P's copy and records Z; P then loads Q's copy (X is confirmed).
 		const byP = snapshot(empty);
 		const pFirst = new DeliveryMemory(p, byP);
-		pFirst.rememberDelivered(fingerprint('x'));
+		pFirst.rememberDelivered(changeId('x'));
 		pFirst.save();
 		const byQ = snapshot(byP);
 		const qMemory = new DeliveryMemory(q, byQ);
-		qMemory.rememberDelivered(fingerprint('z'));
+		qMemory.rememberDelivered(changeId('z'));
 		qMemory.save();
 		const pAgain = new DeliveryMemory(p, snapshot(byQ));
-		expect(pAgain.wasDelivered(fingerprint('x'))).toBe(true);
+		expect(pAgain.wasDelivered(changeId('x'))).toBe(true);
 		// A request of P that loaded the empty copy before any of this ends last.
 		const stale = snapshot(empty);
 		const late = new DeliveryMemory(p, stale);
-		expect(late.wasDelivered(fingerprint('x'))).toBe(true);
-		expect(late.wasDelivered(fingerprint('z'))).toBe(true);
+		expect(late.wasDelivered(changeId('x'))).toBe(true);
+		expect(late.wasDelivered(changeId('z'))).toBe(true);
 		late.save();
-		expect(changesIn(stale)).toEqual([fingerprint('x'), fingerprint('z')]);
+		expect(changesIn(stale)).toEqual([changeId('x'), changeId('z')]);
 	});
 
 	it('a change remembered by one process is a duplicate for another once it saved', () => {
@@ -466,31 +466,6 @@ describe('memory shared between processes through the static data', () => {
 			expect.objectContaining({ previousIdentityKeyHash: 'H1', identityKeyHash: 'H2' }),
 		]);
 	});
-
-	it('old-format static data is read and rewritten in the new format on the next save', () => {
-		const legacyFingerprint = 'ab'.repeat(8);
-		const stored: StoredMemory = {
-			deliveredChanges: [legacyFingerprint],
-			identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']],
-		};
-		const memory = newMemory(stored);
-		const changed = emit(envelope('messages', messageWithContactHash('hash-B')), identityOnly, memory, 5000);
-		expect(changed).toEqual([expect.objectContaining({ previousIdentityKeyHash: 'hash-A', identityKeyHash: 'hash-B' })]);
-		// Old fingerprints were computed differently and can never match again: they are dropped.
-		expect(changesIn(stored)).toEqual([idOf(envelope('messages', messageWithContactHash('hash-B')))]);
-		expect(customersIn(stored)).toEqual({ [CUSTOMER]: ['hash-B', 5000] });
-		expect(stored.deliveredChanges).toBeUndefined();
-		expect(stored.identityKeyHashes).toBeUndefined();
-	});
-
-	it('old-format static data is rewritten even by a delivery that starts nothing', () => {
-		const stored: StoredMemory = { deliveredChanges: ['cd'.repeat(8)], identityKeyHashes: [[`${PHONE_NUMBER_ID}:${CUSTOMER_WA_ID}`, 'hash-A']] };
-		emit(envelope('messages', { metadata: {}, messages: [] }), identityOnly, newMemory(stored));
-		expect(changesIn(stored)).toEqual([]);
-		expect(customersIn(stored)).toEqual({ [CUSTOMER]: ['hash-A', 0] });
-		expect(stored.identityKeyHashes).toBeUndefined();
-	});
-
 });
 
 describe('bounds on the static data', () => {

@@ -90,6 +90,33 @@ describe.each([
 		expect(changedEvents()).toEqual([expect.objectContaining({ previousIdentityKeyHash: 'H1' })]);
 	});
 
+	it('a process killed after the execution was written, before its 200: the redelivery runs the change no second time', async () => {
+		await start(mode, processes);
+		harness.crashAfterExecutionWritten = true;
+		await expect(harness.request('POST', { ...change(1), process: 0 })).rejects.toThrow();
+		await harness.settle();
+		expect(harness.executions).toHaveLength(1);
+		// Meta sends it again (no 2xx); the memory was not saved, so an execution starts, and stops at the trigger.
+		await deliver(change(1), 1 % processes);
+		await harness.settle();
+		expect(harness.executions).toHaveLength(2);
+		expect(ran()).toBe(1);
+		// Answered 200 this time: a further redelivery is collapsed by the memory.
+		await deliver(change(1), 0);
+		await harness.settle();
+		expect(harness.executions).toHaveLength(2);
+	});
+
+	it("n8n's Retry of an execution runs its change although the change was recorded as run", async () => {
+		await start(mode, processes);
+		await deliver(change(1), 0);
+		await harness.settle();
+		expect(ran()).toBe(1);
+		await harness.retry(0);
+		expect(ran()).toBe(2);
+		expect(harness.passedOn[1]).toEqual(harness.passedOn[0]);
+	});
+
 	it('an execution never writes the static data (a queue-mode worker would save its empty copy over it)', async () => {
 		await start(mode, processes);
 		await deliver(change(1), 0);
@@ -161,5 +188,5 @@ describe('bounds', () => {
 		expect(Buffer.byteLength(JSON.stringify(harness.savedStaticData))).toBeLessThanOrEqual(512 * 1024);
 		expect(harness.deduplication.storedBytes()).toBeGreaterThan(0);
 		expect(harness.deduplication.storedBytes()).toBeLessThanOrEqual(512 * 1024);
-	});
+	}, 180_000);
 });

@@ -1,6 +1,6 @@
 import { graphApi, graphErrorBody, graphPath, isolateNetwork, TEST_APP_SECRET, testCredentials } from '../../harness/graphMock';
 import { TriggerHarness } from '../../harness/webhook';
-import { OTHER_WABA_ID, WABA_ID } from './fixtures';
+import { OTHER_WABA_ID, WABA_ID, wabasById } from './fixtures';
 
 isolateNetwork();
 
@@ -9,6 +9,8 @@ const APP_ID = testCredentials.appId;
 const APP_TOKEN = `${APP_ID}|${TEST_APP_SECRET}`;
 const OTHER_URL = 'https://crm.example.com/meta/webhook';
 const DEFAULT_FIELDS = [
+	'account_alerts',
+	'account_review_update',
 	'account_update',
 	'business_capability_update',
 	'messages',
@@ -82,8 +84,8 @@ describe('activation checks', () => {
 	});
 
 	it('refuses a malformed WABA ID before any request', async () => {
-		const harness = await trigger({ wabaIds: 'my-waba' });
-		await expect(harness.hook('checkExists')).rejects.toThrow('WABA IDs must be a numeric Graph object ID');
+		const harness = await trigger({ wabas: wabasById('my-waba') });
+		await expect(harness.hook('checkExists')).rejects.toThrow(/^WhatsApp Business Accounts .*numeric Graph object ID/);
 	});
 
 	it('with management off, touches nothing in Meta', async () => {
@@ -95,7 +97,7 @@ describe('activation checks', () => {
 
 describe('automatic subscription', () => {
 	it('subscribes the app with the needed fields and links each WABA', async () => {
-		const harness = await trigger({ wabaIds: `${WABA_ID}, ${OTHER_WABA_ID}` });
+		const harness = await trigger({ wabas: wabasById(WABA_ID, OTHER_WABA_ID) });
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).twice().reply(200, { data: [] });
 		appApi()
 			.post(graphPath(`/${APP_ID}/subscriptions`), subscribeForm(harness.webhookUrl))
@@ -152,7 +154,7 @@ describe('automatic subscription', () => {
 	});
 
 	it('relinks the WABAs on each activation without subscribing again', async () => {
-		const harness = await trigger({ wabaIds: WABA_ID });
+		const harness = await trigger({ wabas: wabasById(WABA_ID) });
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).twice().reply(200, subscriptionList(harness.webhookUrl));
 		graphApi().post(graphPath(`/${WABA_ID}/subscribed_apps`)).reply(200, { success: true });
 

@@ -45,8 +45,8 @@ const wabas = (...values: Array<{ mode: string; value: string }>) => ({
 
 let harness: TriggerHarness | undefined;
 
-async function trigger(parameters: Record<string, unknown>, typeVersion: number) {
-	harness = await TriggerHarness.create({ type: TYPE, parameters: parameters as never, credentials: testCredentials, typeVersion });
+async function trigger(parameters: Record<string, unknown>) {
+	harness = await TriggerHarness.create({ type: TYPE, parameters: parameters as never, credentials: testCredentials });
 	return harness;
 }
 
@@ -56,28 +56,25 @@ afterEach(async () => {
 });
 
 describe('the WABA list in the editor', () => {
-	it('version 2 lists WABAs as resource locators "From List" or "By ID"; version 1 keeps its text field', async () => {
+	it('lists WABAs as resource locators "From List" or "By ID", the only WABA field', async () => {
 		const description = (await loadPackage()).getNode(TYPE).type.description as INodeTypeDescription;
-		expect(description.version).toEqual([1, 2]);
-		expect(description.defaultVersion).toBe(2);
+		expect(description.version).toBe(2);
 		const list = description.properties.find((property) => property.name === 'wabas') as INodeProperties;
-		expect(list).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true }, displayOptions: { show: { '@version': [2] } } });
+		expect(list).toMatchObject({ type: 'fixedCollection', typeOptions: { multipleValues: true } });
+		expect(list.displayOptions).toBeUndefined();
 		const locator = (list.options as Array<{ values: INodeProperties[] }>)[0].values[0];
 		expect(locator).toMatchObject({ name: 'wabaId', type: 'resourceLocator' });
 		expect(locator.modes?.map((mode) => [mode.name, mode.typeOptions?.searchListMethod])).toEqual([
 			['list', 'searchWhatsAppBusinessAccounts'],
 			['id', undefined],
 		]);
-		expect(description.properties.find((property) => property.name === 'wabaIds')).toMatchObject({
-			type: 'string',
-			displayOptions: { show: { '@version': [1] } },
-		});
+		expect(description.properties.find((property) => property.name === 'wabaIds')).toBeUndefined();
 	});
 });
 
 describe('version 2: the WABA list', () => {
 	it('links the app to each WABA picked From List or By ID, with the default events of version 2', async () => {
-		const node = await trigger({ wabas: wabas({ mode: 'list', value: WABA_ID }, { mode: 'id', value: ` ${OTHER_WABA_ID} ` }) }, 2);
+		const node = await trigger({ wabas: wabas({ mode: 'list', value: WABA_ID }, { mode: 'id', value: ` ${OTHER_WABA_ID} ` }) });
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, { data: [] });
 		appApi()
 			.post(graphPath(`/${APP_ID}/subscriptions`), subscribeForm(node.webhookUrl, V2_FIELDS))
@@ -88,7 +85,7 @@ describe('version 2: the WABA list', () => {
 	});
 
 	it('refuses a WABA "By ID" with letters, naming the list, before any request', async () => {
-		const node = await trigger({ wabas: wabas({ mode: 'id', value: 'acme-waba' }) }, 2);
+		const node = await trigger({ wabas: wabas({ mode: 'id', value: 'acme-waba' }) });
 		await expect(node.hook('checkExists')).rejects.toMatchObject({
 			message: 'WhatsApp Business Accounts must be a numeric Graph object ID, such as 106540352242922',
 			description: expect.stringContaining('Pick each WABA From List'),
@@ -96,7 +93,7 @@ describe('version 2: the WABA list', () => {
 	});
 
 	it('starts the workflow only for events of the listed WABAs', async () => {
-		const node = await trigger({ manageSubscription: false, wabas: wabas({ mode: 'list', value: WABA_ID }) }, 2);
+		const node = await trigger({ manageSubscription: false, wabas: wabas({ mode: 'list', value: WABA_ID }) });
 		nock.enableNetConnect('127.0.0.1');
 		await node.listen();
 		await node.request('POST', signedDelivery(envelope('phone_number_quality_update', qualityFlagged, { wabaId: OTHER_WABA_ID })));
@@ -112,7 +109,7 @@ describe('version 2: the whole-app subscription, checked and removed as in versi
 	});
 
 	it('reports an own subscription with every field of version 2 as existing; one without account_alerts is not', async () => {
-		const node = await trigger({}, 2);
+		const node = await trigger({});
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS));
 		await expect(node.hook('checkExists')).resolves.toBe(true);
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS.filter((field) => field !== 'account_alerts')));
@@ -120,37 +117,15 @@ describe('version 2: the whole-app subscription, checked and removed as in versi
 	});
 
 	it('on deactivation removes the subscription whose URL is its own, and never touches an override', async () => {
-		const node = await trigger({ wabas: wabas({ mode: 'list', value: WABA_ID }) }, 2);
+		const node = await trigger({ wabas: wabas({ mode: 'list', value: WABA_ID }) });
 		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, ownSubscription(node.webhookUrl, V2_FIELDS));
 		appApi().delete(graphPath(`/${APP_ID}/subscriptions`)).query({ object: 'whatsapp_business_account' }).reply(200, { success: true });
 		await expect(node.hook('delete')).resolves.toBe(true);
 	});
 
 	it('with management off, touches nothing in Meta', async () => {
-		const node = await trigger({ manageSubscription: false, subscriptionScope: 'override', wabas: wabas({ mode: 'list', value: WABA_ID }) }, 2);
+		const node = await trigger({ manageSubscription: false, subscriptionScope: 'override', wabas: wabas({ mode: 'list', value: WABA_ID }) });
 		await expect(node.hook('checkExists')).resolves.toBe(true);
 		await expect(node.hook('delete')).resolves.toBe(true);
-	});
-});
-
-describe('version 1: the saved comma-separated WABA IDs', () => {
-	it('still link the app to each WABA and filter the events', async () => {
-		const node = await trigger({ wabaIds: `${WABA_ID}, ${OTHER_WABA_ID}` }, 1);
-		appApi().get(graphPath(`/${APP_ID}/subscriptions`)).reply(200, { data: [] });
-		// Version 1's default events, as saved: without the status events added in version 2.
-		appApi()
-			.post(graphPath(`/${APP_ID}/subscriptions`), subscribeForm(node.webhookUrl, V2_FIELDS.filter((field) => !['account_alerts', 'account_review_update', 'account_settings_update', 'business_username_updates'].includes(field))))
-			.reply(200, { success: true });
-		graphApi().post(graphPath(`/${WABA_ID}/subscribed_apps`)).reply(200, { success: true });
-		graphApi().post(graphPath(`/${OTHER_WABA_ID}/subscribed_apps`)).reply(200, { success: true });
-		await expect(node.hook('create')).resolves.toBe(true);
-
-		const filtering = await trigger({ manageSubscription: false, wabaIds: OTHER_WABA_ID }, 1);
-		nock.enableNetConnect('127.0.0.1');
-		await filtering.listen();
-		await filtering.request('POST', signedDelivery(envelope('phone_number_quality_update', qualityFlagged)));
-		await filtering.request('POST', signedDelivery(envelope('phone_number_quality_update', qualityFlagged, { wabaId: OTHER_WABA_ID })));
-		await filtering.settle();
-		expect(filtering.passedOn.map((items) => items.map((item) => item.json.wabaId))).toEqual([[OTHER_WABA_ID]]);
 	});
 });
