@@ -11,8 +11,10 @@ const OTHER_URL = 'https://crm.example.com/meta/webhook';
 const DEFAULT_FIELDS = [
 	'account_alerts',
 	'account_review_update',
+	'account_settings_update',
 	'account_update',
 	'business_capability_update',
+	'business_username_updates',
 	'messages',
 	'phone_number_name_update',
 	'phone_number_quality_update',
