@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseField } from '../shared/parameters';
+import { parseParameter } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
 import type { PhoneNumberEvent } from './events';
 
@@ -52,7 +52,7 @@ export interface RawFilters {
 }
 
 /** The list of WABAs, as its own field so errors name it. */
-const WABA_LIST_FIELD = {
+const WABA_LIST_PARAMETER = {
 	parameter: 'wabas',
 	label: 'WhatsApp Business Accounts',
 	schema: wabaLocatorList,
@@ -63,8 +63,8 @@ const WABA_LIST_FIELD = {
 export function parseFilters(node: INode, raw: RawFilters): EventFilters {
 	const asText = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 	return {
-		wabaIds: parseField(node, WABA_LIST_FIELD, raw.wabaIds),
-		businessNumbers: parseField(
+		wabaIds: parseParameter(node, WABA_LIST_PARAMETER, raw.wabaIds),
+		businessNumbers: parseParameter(
 			node,
 			{
 				parameter: 'businessNumbers',
@@ -74,7 +74,7 @@ export function parseFilters(node: INode, raw: RawFilters): EventFilters {
 			},
 			asText(raw.businessNumbers),
 		),
-		eventNames: parseField(
+		eventNames: parseParameter(
 			node,
 			{
 				parameter: 'eventNames',

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 import { FIELDS_FOLLOWING_OVERRIDES } from '../shared/callbackOverride';
 import { isGraphId } from '../shared/graphIds';
-import { parseField } from '../shared/parameters';
+import { parseParameter } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
 import { defaultOf } from './description';
 import { EVENT_CATALOGUE, type EventGroup, type PhoneNumberEvent } from './events';
@@ -58,7 +58,7 @@ function locatorIds(collection: unknown, entry: string, locator: string): string
 	});
 }
 
-const PHONE_NUMBER_LIST_FIELD = {
+const PHONE_NUMBER_LIST_PARAMETER = {
 	parameter: 'overridePhoneNumbers',
 	label: 'Phone Numbers to Point Here',
 	schema: z.array(graphObjectId),
@@ -106,9 +106,9 @@ function readSettingsOnce(context: TriggerContext, node: INode): TriggerSettings
 	if (subscriptionScope === 'override') {
 		// The WABAs listed are where Meta sends; the numbers overridden may belong to other WABAs, so no WABA filter.
 		overrideTargets.wabaIds = filters.wabaIds;
-		overrideTargets.phoneNumberIds = parseField(
+		overrideTargets.phoneNumberIds = parseParameter(
 			node,
-			PHONE_NUMBER_LIST_FIELD,
+			PHONE_NUMBER_LIST_PARAMETER,
 			locatorIds(context.getNodeParameter('overridePhoneNumbers', {}), 'phoneNumber', 'phoneNumberId'),
 		);
 		filters.wabaIds = [];

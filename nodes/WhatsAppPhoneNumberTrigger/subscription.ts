@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isGraphId } from '../shared/graphIds';
 import { CREDENTIAL_TYPE, graphApiRequest } from '../shared/transport';
-import { parseField } from '../shared/parameters';
+import { parseParameter } from '../shared/parameters';
 import { graphObjectId } from '../shared/schemas';
 import { defaultOf } from './description';
 import { WHATSAPP_BUSINESS_ACCOUNT } from './events';
@@ -32,7 +32,7 @@ async function subscriptionContext(this: IHookFunctions): Promise<SubscriptionCo
 	// Override mode reads the App ID only to find its entry among a WABA's apps; assertCanReceive checked it.
 	const appId =
 		settings.manageSubscription && settings.subscriptionScope === 'app'
-			? parseField(
+			? parseParameter(
 					this.getNode(),
 					{
 						parameter: 'appId',

@@ -7,7 +7,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Advice, GraphError } from './graphErrors';
-import { fieldOf } from './parameters';
+import { parameterOf } from './parameters';
 import { httpsUrl } from './schemas';
 
 /** Meta: the alternate callback URL has at most 200 characters. */
@@ -85,10 +85,10 @@ export const verifyTokenProperty: INodeProperties = {
 	description: "The token the callback URL expects in Meta's hub.verify_token check, without spaces. It is never shown in the output.",
 };
 
-export const callbackUrlField = fieldOf(callbackUrlProperty, callbackUrl, {
+export const callbackUrlParameter = parameterOf(callbackUrlProperty, callbackUrl, {
 	hint: `Enter the full https:// address of the receiving workflow's webhook, up to ${CALLBACK_URL_MAX_LENGTH} characters.`,
 });
-export const verifyTokenField = fieldOf(verifyTokenProperty, verifyToken, {
+export const verifyTokenParameter = parameterOf(verifyTokenProperty, verifyToken, {
 	hint: 'Enter the verify token the receiving webhook expects, without spaces.',
 });
 

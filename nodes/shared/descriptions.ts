@@ -99,13 +99,13 @@ const preVerifiedNumber = graphObject({
 });
 
 export const businessIdLocator = businessPortfolio.locator;
-export const businessIdField = businessPortfolio.field;
+export const businessIdParameter = businessPortfolio.field;
 export const wabaIdLocator = whatsAppBusinessAccount.locator;
-export const wabaIdField = whatsAppBusinessAccount.field;
+export const wabaIdParameter = whatsAppBusinessAccount.field;
 export const phoneNumberIdLocator = phoneNumber.locator;
-export const phoneNumberIdField = phoneNumber.field;
+export const phoneNumberIdParameter = phoneNumber.field;
 export const preVerifiedNumberIdLocator = preVerifiedNumber.locator;
-export const preVerifiedNumberIdField = preVerifiedNumber.field;
+export const preVerifiedNumberIdParameter = preVerifiedNumber.field;
 
 /**
  * The WABA where the request names only the phone number: never sent, it only fills the

@@ -14,7 +14,7 @@ import type {
 
 import { graphOperation, type GraphOperationOption } from './graphOperation';
 import type { IdsOf } from './outputs';
-import { fieldOf, getValidatedParameter } from './parameters';
+import { parameterOf, getValidatedParameter } from './parameters';
 import { sendToGraphObject, sendValidated, type GraphObjectField } from './requestSteps';
 import { codeMethod, languageCode, otpCode } from './schemas';
 
@@ -101,20 +101,20 @@ export const oneTimeCodeProperty: INodeProperties = {
 		'The six-digit code from the SMS or voice call, with or without the hyphen (123456 or 123-456). Usually an expression reading it from a Form or chat node.',
 };
 
-const codeMethodField = fieldOf(codeMethodProperty, codeMethod);
+const codeMethodParameter = parameterOf(codeMethodProperty, codeMethod);
 
-const languageField = {
-	dropdown: fieldOf(languageProperties[0], languageCode),
-	custom: fieldOf(languageProperties[1], languageCode),
+const languageParameter = {
+	dropdown: parameterOf(languageProperties[0], languageCode),
+	custom: parameterOf(languageProperties[1], languageCode),
 };
 
 /** The code is a secret (the field hides it), so errors never echo it. */
-const oneTimeCodeField = fieldOf(oneTimeCodeProperty, otpCode);
+const oneTimeCodeParameter = parameterOf(oneTimeCodeProperty, otpCode);
 
 /** The language the user chose in the dropdown or typed under "Other", validated. */
 function chosenLanguage(context: IExecuteSingleFunctions): string {
 	const isCustom = context.getNodeParameter('language') === CUSTOM_LANGUAGE;
-	return getValidatedParameter(context, isCustom ? languageField.custom : languageField.dropdown);
+	return getValidatedParameter(context, isCustom ? languageParameter.custom : languageParameter.dropdown);
 }
 
 /** A `preSend` step that validates Code Method and Language and sends them as `code_method` and `language`. */
@@ -122,13 +122,13 @@ async function sendCodeMethodAndLanguage(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const method = getValidatedParameter(this, codeMethodField);
+	const method = getValidatedParameter(this, codeMethodParameter);
 	const language = chosenLanguage(this);
 	return { ...requestOptions, qs: { ...requestOptions.qs, code_method: method, language } };
 }
 
 /** The SMS shows 123-456; Graph wants the six digits. */
-const sendOneTimeCode = sendValidated({ ...oneTimeCodeField, sendAs: { in: 'qs', property: 'code' } });
+const sendOneTimeCode = sendValidated({ ...oneTimeCodeParameter, sendAs: { in: 'qs', property: 'code' } });
 
 const DELIVERY: Record<CodeMethod, string> = {
 	SMS: 'An SMS to the number reading "WhatsApp code 123-456", with the six-digit code in place of 123-456',
@@ -156,7 +156,7 @@ function deliveryReport(method: CodeMethod, success: boolean): IDataObject {
 function describeCodeDelivery(ids: IdsOf): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]) {
 		const numberIds = ids(this);
-		const method = getValidatedParameter(this, codeMethodField);
+		const method = getValidatedParameter(this, codeMethodParameter);
 		const language = chosenLanguage(this);
 		return items.map((item) => {
 			const success = item.json.success === true;
@@ -221,7 +221,7 @@ export function verifyCodeOption({ target, ids, action, description, toolDescrip
 		repeat: 'oneShotWrite',
 		oneShotBecause: 'the first attempt may already have used up the one-time code',
 		outcomeCheck: 'read the number\'s verification status (Get Verification Status) before verifying again',
-		secrets: [oneTimeCodeField],
+		secrets: [oneTimeCodeParameter],
 		routing: {
 			request: { method: 'POST' },
 			send: { preSend: [sendToGraphObject(target, '/verify_code'), sendOneTimeCode] },

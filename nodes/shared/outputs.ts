@@ -4,13 +4,13 @@
  */
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, PostReceiveAction } from 'n8n-workflow';
 
-import { phoneNumberIdField } from './descriptions';
+import { phoneNumberIdParameter } from './descriptions';
 import { getValidatedParameter, type ValidatedParameter } from './parameters';
 
 /** The IDs a request acted on, read from the node's (validated) parameters. */
 export type IdsOf = (context: IExecuteSingleFunctions) => IDataObject;
 
-/** `{outputName: value}` of validated fields, such as `{ phoneNumberId: phoneNumberIdField }`. */
+/** `{outputName: value}` of validated fields, such as `{ phoneNumberId: phoneNumberIdParameter }`. */
 export function idsOf(fields: Record<string, ValidatedParameter<string>>): IdsOf {
 	return (context) =>
 		Object.fromEntries(Object.entries(fields).map(([outputName, field]) => [outputName, getValidatedParameter(context, field)]));
@@ -37,4 +37,4 @@ export function taggedWith(ids: IdsOf): PostReceiveAction {
 }
 
 /** For operations on one business phone number (Phone Numbers and Settings nodes). */
-export const taggedWithPhoneNumber = taggedWith(idsOf({ phoneNumberId: phoneNumberIdField }));
+export const taggedWithPhoneNumber = taggedWith(idsOf({ phoneNumberId: phoneNumberIdParameter }));

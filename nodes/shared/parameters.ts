@@ -21,7 +21,7 @@ export interface ValidatedParameter<T> {
  * The validated field of an editor property: label from `displayName`, secret when the
  * editor hides the value (`typeOptions.password`), so the two cannot disagree.
  */
-export function fieldOf<T>(
+export function parameterOf<T>(
 	property: INodeProperties,
 	schema: z.ZodType<T, z.ZodTypeDef, unknown>,
 	{ parameter, hint }: { parameter?: string; hint?: string } = {},
@@ -37,7 +37,7 @@ export function fieldOf<T>(
 }
 
 /** Parses a value or throws a NodeOperationError that names the field, the problem and the fix. */
-export function parseField<T>(node: INode, field: ValidatedParameter<T>, value: unknown, itemIndex?: number): T {
+export function parseParameter<T>(node: INode, field: ValidatedParameter<T>, value: unknown, itemIndex?: number): T {
 	const result = field.schema.safeParse(typeof value === 'number' ? String(value) : value);
 	if (result.success) return result.data;
 	const problem = result.error.issues[0]?.message ?? 'is not valid';
@@ -67,5 +67,5 @@ export function getValidatedParameter<T>(context: ParameterContext, field: Valid
 	if (!values.has(field.parameter)) {
 		values.set(field.parameter, context.getNodeParameter(field.parameter, undefined, { extractValue: field.extractValue ?? false }));
 	}
-	return parseField(context.getNode(), field, values.get(field.parameter));
+	return parseParameter(context.getNode(), field, values.get(field.parameter));
 }

@@ -42,7 +42,7 @@ export function sendToGraphObject(field: GraphObjectField, edge = '') {
 		this: IExecuteSingleFunctions,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const objectField = typeof field === 'function' ? field(this) : field;
-		return { ...requestOptions, url: `/${getValidatedParameter(this, objectField)}${edge}` };
+		const objectParameter = typeof field === 'function' ? field(this) : field;
+		return { ...requestOptions, url: `/${getValidatedParameter(this, objectParameter)}${edge}` };
 	};
 }

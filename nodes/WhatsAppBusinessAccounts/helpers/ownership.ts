@@ -13,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 
 import { WABA_EDGES as EDGES, type Ownership, type Relation } from '../../shared/businessWabas';
-import { businessIdField } from '../../shared/descriptions';
+import { businessIdParameter } from '../../shared/descriptions';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import type { GraphClient } from '../../shared/transport';
@@ -33,12 +33,12 @@ export async function sendToWabaEdge(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const withEdge = await sendToGraphObject(businessIdField, `/${EDGES[firstRelation(this)]}`).call(this, requestOptions);
+	const withEdge = await sendToGraphObject(businessIdParameter, `/${EDGES[firstRelation(this)]}`).call(this, requestOptions);
 	return await sendWabaFields.call(this, withEdge);
 }
 
 function described(context: IExecuteSingleFunctions | IExecutePaginationFunctions, waba: IDataObject, relation: Relation): IDataObject {
-	return describeWaba(waba, { relation, businessId: getValidatedParameter(context, businessIdField) });
+	return describeWaba(waba, { relation, businessId: getValidatedParameter(context, businessIdParameter) });
 }
 
 /** `postReceive` of each page of the first edge. */
@@ -60,7 +60,7 @@ export async function addClientWabas(
 	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 	const left = returnAll ? undefined : Number(this.getNodeParameter('limit', 50)) - owned.length;
 	if (left !== undefined && left <= 0) return owned;
-	const businessId = getValidatedParameter(this, businessIdField);
+	const businessId = getValidatedParameter(this, businessIdParameter);
 	// The same fields as the first list, so owned and client items have the same shape.
 	const clients = await graph.list(`/${businessId}/${EDGES.client}`, { fields: wabaFieldList(this) }, { maxResults: left });
 	const seen = new Set(owned.map((item) => String(item.json.id)));

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -17,7 +17,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(wabaIdField), sendWabaFields] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter), sendWabaFields] },
 		output: { postReceive: [outputWabas] },
 	},
 });

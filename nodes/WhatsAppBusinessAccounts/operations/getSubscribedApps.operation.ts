@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
 
 /** Each app as Graph gives it, plus its ID, name and override under plain names, and the WABA. */
 async function describeApps(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const wabaId = getValidatedParameter(this, wabaIdField);
+	const wabaId = getValidatedParameter(this, wabaIdParameter);
 	return items.map((item) => {
 		const app = (item.json.whatsapp_business_api_data ?? {}) as IDataObject;
 		const override = item.json.override_callback_uri;
@@ -35,7 +35,7 @@ export const option = graphOperation({
 	list: true,
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(wabaIdField, '/subscribed_apps')] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter, '/subscribed_apps')] },
 		output: { postReceive: [describeApps] },
 	},
 });

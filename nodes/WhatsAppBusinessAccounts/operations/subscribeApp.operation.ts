@@ -6,14 +6,14 @@ import {
 	optionalVerifyToken,
 	OVERRIDE_FIELDS_RULE,
 	OVERRIDE_ORDER,
-	verifyTokenField,
+	verifyTokenParameter,
 	verifyTokenProperty,
 	wabaOverrideBody,
 } from '../../shared/callbackOverride';
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { idsOf, taggedWith } from '../../shared/outputs';
-import { fieldOf, getValidatedParameter, parseField } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter, parseParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
 
 const overrideUrlProperty: INodeProperties = {
@@ -30,25 +30,25 @@ const overrideTokenProperty: INodeProperties = {
 	description: "The token the override URL expects in Meta's hub.verify_token check, without spaces. Needed only with an override URL; never shown in the output.",
 };
 
-const overrideUrlField = fieldOf(overrideUrlProperty, optionalCallbackUrl, {
+const overrideUrlParameter = parameterOf(overrideUrlProperty, optionalCallbackUrl, {
 	hint: 'Enter the full https:// address of the receiving workflow\'s webhook, up to 200 characters, or leave it empty for no override.',
 });
 // Always readable, so the runner can hide its value from errors even when no override is asked for.
-const overrideTokenField = fieldOf(overrideTokenProperty, optionalVerifyToken, {
+const overrideTokenParameter = parameterOf(overrideTokenProperty, optionalVerifyToken, {
 	hint: 'Enter the verify token the receiving webhook expects, without spaces.',
 });
 
 /** Without an override URL the body is empty: a plain subscription. */
 async function sendSubscription(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const overrideUrl = getValidatedParameter(this, overrideUrlField);
+	const overrideUrl = getValidatedParameter(this, overrideUrlParameter);
 	if (!overrideUrl) return requestOptions;
 	// With a URL, the token is required: the strict field gives "Verify Token must not be empty".
-	const token = parseField(this.getNode(), verifyTokenField, getValidatedParameter(this, overrideTokenField));
+	const token = parseParameter(this.getNode(), verifyTokenParameter, getValidatedParameter(this, overrideTokenParameter));
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), ...wabaOverrideBody(overrideUrl, token) } };
 }
 
 async function describeSubscription(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const overrideCallbackUri = getValidatedParameter(this, overrideUrlField) || null;
+	const overrideCallbackUri = getValidatedParameter(this, overrideUrlParameter) || null;
 	return items.map((item) => ({ ...item, json: { ...item.json, overrideCallbackUri, fieldsRule: OVERRIDE_FIELDS_RULE } }));
 }
 
@@ -63,11 +63,11 @@ export const option = graphOperation({
 	// Subscribing again with the same override leaves the same subscription.
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'subscribing again is safe, so run the node again, or list them with Get Subscribed Apps',
-	secrets: [overrideTokenField],
+	secrets: [overrideTokenParameter],
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(wabaIdField, '/subscribed_apps'), sendSubscription] },
-		output: { postReceive: [taggedWith(idsOf({ wabaId: wabaIdField })), describeSubscription] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter, '/subscribed_apps'), sendSubscription] },
+		output: { postReceive: [taggedWith(idsOf({ wabaId: wabaIdParameter })), describeSubscription] },
 	},
 });
 

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { idsOf, taggedWith } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -23,8 +23,8 @@ export const option = graphOperation({
 	outcomeCheck: 'unsubscribing again is safe, so run the node again, or list them with Get Subscribed Apps',
 	routing: {
 		request: { method: 'DELETE' },
-		send: { preSend: [sendToGraphObject(wabaIdField, '/subscribed_apps')] },
-		output: { postReceive: [taggedWith(idsOf({ wabaId: wabaIdField })), describeUnsubscribed] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter, '/subscribed_apps')] },
+		output: { postReceive: [taggedWith(idsOf({ wabaId: wabaIdParameter })), describeUnsubscribed] },
 	},
 });
 

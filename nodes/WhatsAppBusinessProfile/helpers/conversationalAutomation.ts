@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldOf, parseField } from '../../shared/parameters';
+import { parameterOf, parseParameter } from '../../shared/parameters';
 
 /** Meta: up to 4 ice breakers of 80 characters; up to 30 commands, name 32 and description 256 characters; no emojis. */
 export const AUTOMATION_LIMITS = {
@@ -127,7 +127,7 @@ const automationChecks = [
 	{ property: welcomeProperty, schema: z.boolean({ invalid_type_error: 'must be true or false' }), sendAs: 'enable_welcome_message' },
 ].map(({ property, schema, sendAs, hint }) => ({
 	sendAs,
-	field: fieldOf(property, schema as z.ZodType<unknown, z.ZodTypeDef, unknown>, { parameter: `${AUTOMATION_FIELDS_PARAMETER}.${property.name}`, hint }),
+	field: parameterOf(property, schema as z.ZodType<unknown, z.ZodTypeDef, unknown>, { parameter: `${AUTOMATION_FIELDS_PARAMETER}.${property.name}`, hint }),
 }));
 
 export const automationFieldsCollection: INodeProperties = {
@@ -147,7 +147,7 @@ export function setAutomationFields(context: IExecuteSingleFunctions): IDataObje
 	for (const { field, sendAs } of automationChecks) {
 		const name = field.parameter.slice(AUTOMATION_FIELDS_PARAMETER.length + 1);
 		if (values[name] === undefined) continue;
-		sent[sendAs] = parseField(context.getNode(), field, values[name]) as IDataObject[string];
+		sent[sendAs] = parseParameter(context.getNode(), field, values[name]) as IDataObject[string];
 	}
 	return sent;
 }

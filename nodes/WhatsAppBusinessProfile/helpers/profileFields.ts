@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldOf, parseField, type ValidatedParameter } from '../../shared/parameters';
+import { parameterOf, parseParameter, type ValidatedParameter } from '../../shared/parameters';
 
 /** Meta's reference for `/whatsapp_business_profile`. */
 export const PROFILE_LIMITS = {
@@ -154,7 +154,7 @@ const profileFieldChecks: Array<[INodeProperties, z.ZodType<unknown, z.ZodTypeDe
 export const PROFILE_FIELDS_PARAMETER = 'profileFields';
 
 const validatedProfileFields: Array<ValidatedParameter<unknown>> = profileFieldChecks.map(([property, schema, hint]) =>
-	fieldOf(property, schema, { parameter: `${PROFILE_FIELDS_PARAMETER}.${property.name}`, hint }),
+	parameterOf(property, schema, { parameter: `${PROFILE_FIELDS_PARAMETER}.${property.name}`, hint }),
 );
 
 export const profileFieldsCollection: INodeProperties = {
@@ -174,7 +174,7 @@ export function setProfileFields(context: IExecuteSingleFunctions): IDataObject 
 	for (const field of validatedProfileFields) {
 		const name = field.parameter.slice(PROFILE_FIELDS_PARAMETER.length + 1);
 		if (values[name] === undefined) continue;
-		const value = parseField(context.getNode(), field, values[name]) as IDataObject[string];
+		const value = parseParameter(context.getNode(), field, values[name]) as IDataObject[string];
 		if (value !== undefined) sent[name] = value;
 	}
 	return sent;

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -22,7 +22,7 @@ export const option = graphOperation({
 	routing: {
 		// Meta reads it as a field of the number; the edge only takes writes.
 		request: { method: 'GET', qs: { fields: 'conversational_automation' } },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter)] },
 		output: { postReceive: [outputAutomation, taggedWithPhoneNumber] },
 	},
 });

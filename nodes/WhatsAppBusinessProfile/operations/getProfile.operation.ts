@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -24,7 +24,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET', qs: { fields: PROFILE_FIELDS.join(',') } },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/whatsapp_business_profile')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/whatsapp_business_profile')] },
 		output: { postReceive: [unwrapProfile, taggedWithPhoneNumber] },
 	},
 });

@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -34,7 +34,7 @@ export const option = graphOperation({
 	outcomeCheck: 'read it with Get Conversational Automation',
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/conversational_automation'), sendAutomationFields] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/conversational_automation'), sendAutomationFields] },
 		output: { postReceive: [reportUpdate, taggedWithPhoneNumber] },
 	},
 });

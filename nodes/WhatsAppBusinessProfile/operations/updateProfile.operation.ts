@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { idsOf, taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -43,12 +43,12 @@ export const option = graphOperation({
 	// A photo handle serves one update: refused on a repeat, it was used by the first attempt.
 	doneOnRetry(graphError) {
 		if (graphError.code !== 100 || !/profile_picture_handle/.test(graphError.message ?? '')) return undefined;
-		return { success: true, ...changesOf(this), ...idsOf({ phoneNumberId: phoneNumberIdField })(this) };
+		return { success: true, ...changesOf(this), ...idsOf({ phoneNumberId: phoneNumberIdParameter })(this) };
 	},
 	before: uploadProfilePhoto,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/whatsapp_business_profile'), sendProfileFields] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/whatsapp_business_profile'), sendProfileFields] },
 		output: { postReceive: [reportUpdate, taggedWithPhoneNumber] },
 	},
 });

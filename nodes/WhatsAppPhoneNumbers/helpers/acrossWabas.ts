@@ -6,7 +6,7 @@ import type { IDataObject, IExecutePaginationFunctions, ILoadOptionsFunctions, I
 import { z } from 'zod';
 
 import { listBusinessWabas, type BusinessWaba, type Ownership } from '../../shared/businessWabas';
-import { businessIdField } from '../../shared/descriptions';
+import { businessIdParameter } from '../../shared/descriptions';
 import { isGraphId } from '../../shared/graphIds';
 import type { ListParent } from '../../shared/graphOperation';
 import { searchWhatsAppBusinessAccounts } from '../../shared/listSearch';
@@ -56,7 +56,7 @@ const wabaIdList = z
 	.refine((ids) => ids.length > 0, { message: 'is empty: choose at least one WABA' })
 	.refine((ids) => ids.every((id) => isGraphId('graphObject', id)), { message: 'must be numeric WABA IDs, such as 102290129340398' });
 
-const chosenWabasField: ValidatedParameter<string[]> = {
+const chosenWabasParameter: ValidatedParameter<string[]> = {
 	parameter: 'wabaIds',
 	label: 'WABA Names or IDs',
 	schema: wabaIdList,
@@ -93,8 +93,8 @@ function parentOf(waba: BusinessWaba, businessId: string): ListParent {
  * portfolio does not list becomes a parent that reports why instead of a call that fails.
  */
 export async function wabasToRead(this: IExecutePaginationFunctions, graph: GraphClient): Promise<ListParent[]> {
-	const businessId = getValidatedParameter(this, businessIdField);
-	const chosen = this.getNodeParameter('wabaSelection', 'all') === 'chosen' ? getValidatedParameter(this, chosenWabasField) : undefined;
+	const businessId = getValidatedParameter(this, businessIdParameter);
+	const chosen = this.getNodeParameter('wabaSelection', 'all') === 'chosen' ? getValidatedParameter(this, chosenWabasParameter) : undefined;
 	const ownership = this.getNodeParameter('ownership', 'both') as Ownership;
 	const wabas = await listBusinessWabas(graph, businessId, ownership, 'id,name,owner_business_info');
 	if (!chosen) return wabas.map((waba) => parentOf(waba, businessId));

@@ -7,10 +7,10 @@ import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } fr
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	phoneNumberIdField,
+	phoneNumberIdParameter,
 	phoneNumberIdLocator,
 	wabaForPhoneNumberList,
-	wabaIdField,
+	wabaIdParameter,
 	wabaIdLocator,
 } from '../../shared/descriptions';
 import type { healthSubject } from '../../shared/healthStatus';
@@ -19,11 +19,11 @@ import type { ValidatedParameter } from '../../shared/parameters';
 export type HealthTarget = 'phoneNumber' | 'waba';
 
 interface TargetSpec {
-	idField: ValidatedParameter<string>;
+	idParameter: ValidatedParameter<string>;
 	/** The output's name for the ID, as every other output names it. */
 	idName: string;
 	/** Read with `health_status` so the summary can name the object as people know it. */
-	nameField: string;
+	nameParameter: string;
 	kind: Parameters<typeof healthSubject>[0];
 }
 
@@ -34,15 +34,15 @@ interface TargetSpec {
  */
 const HEALTH_PHONE_NUMBER_ID = 'healthPhoneNumberId';
 const healthPhoneNumberIdLocator: INodeProperties = { ...phoneNumberIdLocator, name: HEALTH_PHONE_NUMBER_ID };
-const healthPhoneNumberIdField: ValidatedParameter<string> = { ...phoneNumberIdField, parameter: HEALTH_PHONE_NUMBER_ID };
+const healthPhoneNumberIdParameter: ValidatedParameter<string> = { ...phoneNumberIdParameter, parameter: HEALTH_PHONE_NUMBER_ID };
 const wabaForHealthPhoneNumberList: INodeProperties = {
 	...wabaForPhoneNumberList,
 	displayOptions: { show: { [`/${HEALTH_PHONE_NUMBER_ID}.mode`]: ['list'] } },
 };
 
 const TARGETS: Record<HealthTarget, TargetSpec> = {
-	phoneNumber: { idField: healthPhoneNumberIdField, idName: 'phoneNumberId', nameField: 'display_phone_number', kind: 'Phone number' },
-	waba: { idField: wabaIdField, idName: 'wabaId', nameField: 'name', kind: 'WABA' },
+	phoneNumber: { idParameter: healthPhoneNumberIdParameter, idName: 'phoneNumberId', nameParameter: 'display_phone_number', kind: 'Phone number' },
+	waba: { idParameter: wabaIdParameter, idName: 'wabaId', nameParameter: 'name', kind: 'WABA' },
 };
 
 const HEALTH_OF = 'healthOf';
@@ -81,6 +81,6 @@ export async function askForHealth(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = `health_status,${chosenHealthTarget(this).nameField}`;
+	const fields = `health_status,${chosenHealthTarget(this).nameParameter}`;
 	return { ...requestOptions, qs: { ...requestOptions.qs, fields } };
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 import { sendValidated, type SentField } from '../../shared/requestSteps';
 import { displayName } from './displayName';
 
@@ -65,9 +65,9 @@ export const newNumberProperties = [countryCodeProperty, phoneNumberProperty, di
 export const numberPartsProperties = [countryCodeProperty, phoneNumberProperty];
 
 const newNumberFields = {
-	countryCode: fieldOf(countryCodeProperty, countryDialCode),
-	phoneNumber: fieldOf(phoneNumberProperty, nationalNumber),
-	displayName: fieldOf(displayNameProperty, displayName),
+	countryCode: parameterOf(countryCodeProperty, countryDialCode),
+	phoneNumber: parameterOf(phoneNumberProperty, nationalNumber),
+	displayName: parameterOf(displayNameProperty, displayName),
 };
 
 /**

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodePro
 import { z } from 'zod';
 
 import type { Advice } from '../../shared/graphErrors';
-import { fieldOf } from '../../shared/parameters';
+import { parameterOf } from '../../shared/parameters';
 
 const USERNAME_MIN_LENGTH = 3;
 const USERNAME_MAX_LENGTH = 35;
@@ -56,7 +56,7 @@ export const usernameProperty: INodeProperties = {
 	description: `The username for this number, without or with a leading @. ${USERNAME_MIN_LENGTH} to ${USERNAME_MAX_LENGTH} English letters, digits, periods and underscores, with at least one letter; no period first, last or twice in a row; not starting with www or ending like a web address (.com, .net…). Meta ignores case when comparing usernames, but my.shop and my_shop are different usernames.`,
 };
 
-export const usernameField = fieldOf(usernameProperty, businessUsername, {
+export const usernameParameter = parameterOf(usernameProperty, businessUsername, {
 	hint: 'Enter a username such as jasper.market in "Username"; Get Username Suggestions lists the ones Meta reserved for this business.',
 });
 

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
-import { fieldOf } from '../../shared/parameters';
+import { parameterOf } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { httpsUrl } from '../../shared/schemas';
 import {
@@ -84,26 +84,26 @@ const additionalInformationProperty: INodeProperties = {
 
 const sentFields = [
 	{
-		...fieldOf(websiteProperty, httpsUrl, { hint: 'Enter the full website address starting with https://.' }),
+		...parameterOf(websiteProperty, httpsUrl, { hint: 'Enter the full website address starting with https://.' }),
 		sendAs: { in: 'body', property: 'business_website_url' } as const,
 	},
 	{
-		...fieldOf(countryProperty, requiredText, { hint: 'Enter the country name, such as United States of America.' }),
+		...parameterOf(countryProperty, requiredText, { hint: 'Enter the country name, such as United States of America.' }),
 		sendAs: { in: 'body', property: 'primary_country_of_operation' } as const,
 	},
-	{ ...fieldOf(languageProperty, optionalText(100)), sendAs: { in: 'body', property: 'primary_language' } as const },
+	{ ...parameterOf(languageProperty, optionalText(100)), sendAs: { in: 'body', property: 'primary_language' } as const },
 	{
-		...fieldOf(supportingLinksProperty, supportingLinks, {
+		...parameterOf(supportingLinksProperty, supportingLinks, {
 			hint: `Enter ${SUPPORTING_LINKS_MIN} to ${SUPPORTING_LINKS_MAX} different https:// links, one per line, or leave the field empty.`,
 		}),
 		sendAs: { in: 'body', property: 'supporting_links' } as const,
 	},
 	{
-		...fieldOf(parentBrandProperty, optionalText(PARENT_BRAND_MAX_LENGTH)),
+		...parameterOf(parentBrandProperty, optionalText(PARENT_BRAND_MAX_LENGTH)),
 		sendAs: { in: 'body', property: 'parent_business_or_brand' } as const,
 	},
 	{
-		...fieldOf(additionalInformationProperty, optionalText(ADDITIONAL_INFORMATION_MAX_LENGTH)),
+		...parameterOf(additionalInformationProperty, optionalText(ADDITIONAL_INFORMATION_MAX_LENGTH)),
 		sendAs: { in: 'body', property: 'additional_supporting_information' } as const,
 	},
 ];
@@ -129,7 +129,7 @@ export const option = graphOperation({
 	outcomeCheck: 'read the number with Get Official Business Account Status: PENDING means the request arrived',
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/official_business_account'), sendValidated(...sentFields)] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/official_business_account'), sendValidated(...sentFields)] },
 		output: { postReceive: [taggedWithPhoneNumber, describeRequest] },
 	},
 });

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import {
 	DISPLAY_NAME_CHANGE_STEPS,
@@ -23,7 +23,7 @@ const newDisplayNameProperty: INodeProperties = {
 	description: `The name to show in the number's WhatsApp profile, up to ${DISPLAY_NAME_MAX_LENGTH} characters. Follow Meta's display name guidelines (at least 3 characters, no emoji, capitalised like your brand) or Meta declines it.`,
 };
 
-const newDisplayNameField = fieldOf(newDisplayNameProperty, displayName, {
+const newDisplayNameParameter = parameterOf(newDisplayNameProperty, displayName, {
 	hint: `Enter the new display name, 1 to ${DISPLAY_NAME_MAX_LENGTH} characters, in "New Display Name".`,
 });
 
@@ -39,7 +39,7 @@ async function describeRequestedName(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const newDisplayName = getValidatedParameter(this, newDisplayNameField);
+	const newDisplayName = getValidatedParameter(this, newDisplayNameParameter);
 	const nextSteps = `${DISPLAY_NAME_CHANGE_STEPS.underReview} ${DISPLAY_NAME_CHANGE_STEPS.afterApproval}`;
 	return items.map((item) => ({ ...item, json: { ...item.json, new_display_name: newDisplayName, nextSteps } }));
 }
@@ -61,8 +61,8 @@ export const option = graphOperation({
 		send: {
 			// Meta's documented request carries the name in the query string.
 			preSend: [
-				sendToGraphObject(phoneNumberIdField),
-				sendValidated({ ...newDisplayNameField, sendAs: { in: 'qs', property: 'new_display_name' } }),
+				sendToGraphObject(phoneNumberIdParameter),
+				sendValidated({ ...newDisplayNameParameter, sendAs: { in: 'qs', property: 'new_display_name' } }),
 			],
 		},
 		output: { postReceive: [taggedWithPhoneNumber, describeRequestedName] },

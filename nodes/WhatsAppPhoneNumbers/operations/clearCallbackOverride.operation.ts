@@ -1,7 +1,7 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { appNotSubscribedAdvice, OVERRIDE_ORDER, PHONE_NUMBER_WITHOUT_OVERRIDE } from '../../shared/callbackOverride';
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -23,7 +23,7 @@ export const option = graphOperation({
 	adviceFor: appNotSubscribedAdvice,
 	routing: {
 		request: { method: 'POST', body: PHONE_NUMBER_WITHOUT_OVERRIDE },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter)] },
 		output: { postReceive: [taggedWithPhoneNumber, describeCleared] },
 	},
 });

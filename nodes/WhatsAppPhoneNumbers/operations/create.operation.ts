@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -18,7 +18,7 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(wabaIdField, '/phone_numbers'),
+				sendToGraphObject(wabaIdParameter, '/phone_numbers'),
 				sendNewNumberParts({ countryCode: 'cc', phoneNumber: 'phone_number' }),
 			],
 		},

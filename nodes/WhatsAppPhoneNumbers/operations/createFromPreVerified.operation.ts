@@ -2,9 +2,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	businessForPreVerifiedList,
-	preVerifiedNumberIdField,
+	preVerifiedNumberIdParameter,
 	preVerifiedNumberIdLocator,
-	wabaIdField,
+	wabaIdParameter,
 	wabaIdLocator,
 } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
@@ -25,15 +25,15 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(wabaIdField, '/phone_numbers'),
+				sendToGraphObject(wabaIdParameter, '/phone_numbers'),
 				sendNewNumberParts(
 					{ countryCode: 'country_dial_code', phoneNumber: 'display_phone_number' },
-					{ ...preVerifiedNumberIdField, sendAs: { in: 'body', property: 'preverified_id' } },
+					{ ...preVerifiedNumberIdParameter, sendAs: { in: 'body', property: 'preverified_id' } },
 				),
 			],
 		},
 		output: {
-			postReceive: [namingGraphId('phoneNumberId'), taggedWith(idsOf({ preVerifiedNumberId: preVerifiedNumberIdField }))],
+			postReceive: [namingGraphId('phoneNumberId'), taggedWith(idsOf({ preVerifiedNumberId: preVerifiedNumberIdParameter }))],
 		},
 	},
 });

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -24,7 +24,7 @@ export const option = graphOperation({
 	adviceFor: usernameAdvice,
 	routing: {
 		request: { method: 'DELETE' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/username')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/username')] },
 		output: { postReceive: [describeDeletion, taggedWithPhoneNumber] },
 	},
 });

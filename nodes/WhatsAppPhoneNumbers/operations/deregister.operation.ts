@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -16,7 +16,7 @@ export const option = graphOperation({
 	...registrationCallOnce,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/deregister')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/deregister')] },
 		output: { postReceive: [taggedWithPhoneNumber] },
 	},
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -16,7 +16,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendPhoneNumberFields] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter), sendPhoneNumberFields] },
 		output: { postReceive: phoneNumberOutput },
 	},
 });

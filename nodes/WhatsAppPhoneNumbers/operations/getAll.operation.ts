@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { returnAllOrLimit, wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -18,7 +18,7 @@ export const option = graphOperation({
 	list: true,
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(wabaIdField, '/phone_numbers'), sendPhoneNumberFields] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter, '/phone_numbers'), sendPhoneNumberFields] },
 		output: { postReceive: phoneNumberOutput },
 	},
 });

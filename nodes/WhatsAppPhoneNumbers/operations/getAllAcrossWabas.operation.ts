@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ownershipProperty } from '../../shared/businessWabas';
-import { businessIdField, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
 import { fieldOptionsCollection } from '../../shared/fieldList';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendValidated } from '../../shared/requestSteps';
@@ -30,7 +30,7 @@ export const option = graphOperation({
 	routing: {
 		request: { method: 'GET' },
 		// The query of every WABA's list; the runner points it at each WABA.
-		send: { preSend: [sendValidated(businessIdField), sendPhoneNumberFields] },
+		send: { preSend: [sendValidated(businessIdParameter), sendPhoneNumberFields] },
 		output: { postReceive: phoneNumberOutput },
 	},
 });

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { OVERRIDE_FIELDS_RULE, webhookRouting } from '../../shared/callbackOverride';
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -29,7 +29,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField), askForWebhookConfiguration] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter), askForWebhookConfiguration] },
 		output: { postReceive: [namingGraphId('phoneNumberId'), describeRouting] },
 	},
 });

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -21,7 +21,7 @@ export const option = graphOperation({
 			// verified_name and new_display_name show which name each status is about.
 			qs: { fields: 'verified_name,certificate,name_status,new_display_name,new_certificate,new_name_status' },
 		},
-		send: { preSend: [sendToGraphObject(phoneNumberIdField)] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter)] },
 		output: { postReceive: [namingGraphId('phoneNumberId'), addDisplayNameStatusMeaning] },
 	},
 });

@@ -23,7 +23,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [askForHealth, sendToGraphObject((context) => chosenHealthTarget(context).idField)] },
+		send: { preSend: [askForHealth, sendToGraphObject((context) => chosenHealthTarget(context).idParameter)] },
 		output: { postReceive: [outputHealth] },
 	},
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -42,7 +42,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField), askForObaStatus] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter), askForObaStatus] },
 		output: { postReceive: [namingGraphId('phoneNumberId'), describeObaStatus] },
 	},
 });

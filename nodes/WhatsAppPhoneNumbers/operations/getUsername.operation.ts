@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -17,7 +17,7 @@ export const option = graphOperation({
 	adviceFor: usernameAdvice,
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/username')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/username')] },
 		// Graph's `username` and `status` as they come; `hasUsername` and the number beside them.
 		output: { postReceive: [describeUsername, taggedWithPhoneNumber] },
 	},

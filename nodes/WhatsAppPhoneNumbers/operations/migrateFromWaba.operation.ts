@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { namingGraphId } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -31,7 +31,7 @@ export const option = graphOperation({
 	adviceFor: migrationAdvice,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(wabaIdField, '/phone_numbers'), sendNumberParts(), sendMigrateFlag] },
+		send: { preSend: [sendToGraphObject(wabaIdParameter, '/phone_numbers'), sendNumberParts(), sendMigrateFlag] },
 		output: { postReceive: [namingGraphId('phoneNumberId'), withNextSteps] },
 	},
 });

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { DATA_LOCALIZATION_REGIONS } from '../../shared/dataLocalization';
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
-import { fieldOf } from '../../shared/parameters';
+import { parameterOf } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { sixDigitPin } from '../../shared/schemas';
 import { registrationCallOnce, registrationLimitNotice } from '../helpers/registrationLimit';
@@ -21,7 +21,7 @@ const pinProperty: INodeProperties = {
 		"Six digits. If the number already has two-step verification, use its current PIN; otherwise this PIN becomes the number's two-step PIN.",
 };
 
-const pinField = fieldOf(pinProperty, sixDigitPin);
+const pinParameter = parameterOf(pinProperty, sixDigitPin);
 
 export const option = graphOperation({
 	name: 'Register',
@@ -31,13 +31,13 @@ export const option = graphOperation({
 		'Registers a verified phone number (by phone-number ID) for Cloud API so it can send and receive messages, with the two-step PIN configured in the node. Returns success, or Meta\'s error with what to do.',
 	description: 'Register a verified business phone number so it can send and receive messages, setting its two-step PIN',
 	...registrationCallOnce,
-	secrets: [pinField],
+	secrets: [pinParameter],
 	routing: {
 		request: { method: 'POST', body: { messaging_product: 'whatsapp' } },
 		send: {
 			preSend: [
-				sendToGraphObject(phoneNumberIdField, '/register'),
-				sendValidated({ ...pinField, sendAs: { in: 'body', property: 'pin' } }),
+				sendToGraphObject(phoneNumberIdParameter, '/register'),
+				sendValidated({ ...pinParameter, sendAs: { in: 'body', property: 'pin' } }),
 			],
 		},
 		output: { postReceive: [taggedWithPhoneNumber] },

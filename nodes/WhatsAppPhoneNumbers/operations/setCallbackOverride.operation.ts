@@ -2,15 +2,15 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 
 import {
 	appNotSubscribedAdvice,
-	callbackUrlField,
+	callbackUrlParameter,
 	callbackUrlProperty,
 	OVERRIDE_FIELDS_RULE,
 	OVERRIDE_ORDER,
 	phoneNumberOverrideBody,
-	verifyTokenField,
+	verifyTokenParameter,
 	verifyTokenProperty,
 } from '../../shared/callbackOverride';
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { getValidatedParameter } from '../../shared/parameters';
@@ -18,13 +18,13 @@ import { sendToGraphObject } from '../../shared/requestSteps';
 
 /** Meta nests the override in `webhook_configuration`. */
 async function sendOverride(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const override = phoneNumberOverrideBody(getValidatedParameter(this, callbackUrlField), getValidatedParameter(this, verifyTokenField));
+	const override = phoneNumberOverrideBody(getValidatedParameter(this, callbackUrlParameter), getValidatedParameter(this, verifyTokenParameter));
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), ...override } };
 }
 
 /** Graph answers `{success: true}`: the output names the URL set, never the token. */
 async function describeOverride(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const overrideCallbackUri = getValidatedParameter(this, callbackUrlField);
+	const overrideCallbackUri = getValidatedParameter(this, callbackUrlParameter);
 	return items.map((item) => ({ ...item, json: { ...item.json, overrideCallbackUri, fieldsRule: OVERRIDE_FIELDS_RULE } }));
 }
 
@@ -38,11 +38,11 @@ export const option = graphOperation({
 	// Setting the same URL and token again leaves the same override.
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'setting the same override again is safe, so run the node again, or read it with Get Callback Override',
-	secrets: [verifyTokenField],
+	secrets: [verifyTokenParameter],
 	adviceFor: appNotSubscribedAdvice,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField), sendOverride] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter), sendOverride] },
 		output: { postReceive: [taggedWithPhoneNumber, describeOverride] },
 	},
 });

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { transferProperty, usernameAdvice, usernameField, usernameNotice, usernameProperty } from '../helpers/username';
+import { transferProperty, usernameAdvice, usernameParameter, usernameNotice, usernameProperty } from '../helpers/username';
 
 function transferAsked(context: IExecuteSingleFunctions): boolean {
 	return context.getNodeParameter('transferFromOtherNumber', false) === true;
@@ -19,7 +19,7 @@ async function sendTransferChoice(this: IExecuteSingleFunctions, requestOptions:
 
 /** Graph answers with the username's status; the item adds the username sent and whether it was moved. */
 async function describeClaim(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const username = getValidatedParameter(this, usernameField);
+	const username = getValidatedParameter(this, usernameParameter);
 	const transferred = transferAsked(this);
 	return items.map((item) => ({ ...item, json: { username, ...item.json, transferRequested: transferred } }));
 }
@@ -40,8 +40,8 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(phoneNumberIdField, '/username'),
-				sendValidated({ ...usernameField, sendAs: { in: 'body', property: 'username' } }),
+				sendToGraphObject(phoneNumberIdParameter, '/username'),
+				sendValidated({ ...usernameParameter, sendAs: { in: 'body', property: 'username' } }),
 				sendTransferChoice,
 			],
 		},

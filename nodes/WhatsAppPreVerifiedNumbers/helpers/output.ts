@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { preVerifiedNumberIdField } from '../../shared/descriptions';
+import { preVerifiedNumberIdParameter } from '../../shared/descriptions';
 import { idsOf, taggedWith, withNamedId } from '../../shared/outputs';
 import { lifecycleOfPreVerifiedNumber } from '../../shared/preVerifiedLifecycle';
 
@@ -18,7 +18,7 @@ export async function withLifecycle(
 	return items.map((item) => ({ json: describePreVerifiedNumber(item.json, now) }));
 }
 
-export const preVerifiedNumberIds = idsOf({ preVerifiedNumberId: preVerifiedNumberIdField });
+export const preVerifiedNumberIds = idsOf({ preVerifiedNumberId: preVerifiedNumberIdParameter });
 
 /** Graph answers `{success}` or a list of partners: the output says which pre-verified number it was about. */
 export const taggedWithPreVerifiedNumber = taggedWith(preVerifiedNumberIds);

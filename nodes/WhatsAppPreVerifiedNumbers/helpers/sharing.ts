@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { preVerifiedNumberIdField } from '../../shared/descriptions';
+import { preVerifiedNumberIdParameter } from '../../shared/descriptions';
 import type { Repetition } from '../../shared/graphOperation';
 import { idsOf, taggedWith } from '../../shared/outputs';
-import { fieldOf } from '../../shared/parameters';
+import { parameterOf } from '../../shared/parameters';
 import { sendValidated } from '../../shared/requestSteps';
 import { graphObjectId } from '../../shared/schemas';
 
@@ -17,16 +17,16 @@ export const partnerBusinessId: INodeProperties = {
 	description: 'The business portfolio ID of the partner in your multi-partner solution',
 };
 
-const partnerBusinessIdField = fieldOf(partnerBusinessId, graphObjectId);
+const partnerBusinessIdParameter = parameterOf(partnerBusinessId, graphObjectId);
 
 /** Share and Unshare send the same query: `partner_business_id` and `preverified_id`. */
 export const sendShareQuery = sendValidated(
-	{ ...preVerifiedNumberIdField, sendAs: { in: 'qs', property: 'preverified_id' } },
-	{ ...partnerBusinessIdField, sendAs: { in: 'qs', property: 'partner_business_id' } },
+	{ ...preVerifiedNumberIdParameter, sendAs: { in: 'qs', property: 'preverified_id' } },
+	{ ...partnerBusinessIdParameter, sendAs: { in: 'qs', property: 'partner_business_id' } },
 );
 
 export const withSharedNumber = taggedWith(
-	idsOf({ preVerifiedNumberId: preVerifiedNumberIdField, partnerBusinessId: partnerBusinessIdField }),
+	idsOf({ preVerifiedNumberId: preVerifiedNumberIdParameter, partnerBusinessId: partnerBusinessIdParameter }),
 );
 
 /** Sharing sets who may offer the number: a repeat leaves the same result. */

@@ -1,9 +1,9 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { withNamedId } from '../../shared/outputs';
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
 import { computePreVerifiedLifecycle } from '../../shared/preVerifiedLifecycle';
@@ -19,7 +19,7 @@ const phoneNumberProperty: INodeProperties = {
 		'The number to add, with its country code. Any common formatting works (+1 (555) 078-3881, 1-555-078-3881); only the digits are sent.',
 };
 
-const phoneNumberField = fieldOf(phoneNumberProperty, e164Digits);
+const phoneNumberParameter = parameterOf(phoneNumberProperty, e164Digits);
 
 /**
  * Graph answers only `{id}`. The number was added just now and is not verified yet, so
@@ -30,7 +30,7 @@ async function describeAddedNumber(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	const now = new Date();
-	const phoneNumber = getValidatedParameter(this, phoneNumberField);
+	const phoneNumber = getValidatedParameter(this, phoneNumberParameter);
 	const lifecycle = computePreVerifiedLifecycle(
 		{ codeVerificationStatus: 'NOT_VERIFIED', addedAt: now.toISOString() },
 		now,
@@ -59,8 +59,8 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(businessIdField, '/add_phone_numbers'),
-				sendValidated({ ...phoneNumberField, sendAs: { in: 'qs', property: 'phone_number' } }),
+				sendToGraphObject(businessIdParameter, '/add_phone_numbers'),
+				sendValidated({ ...phoneNumberParameter, sendAs: { in: 'qs', property: 'phone_number' } }),
 			],
 		},
 		output: { postReceive: [describeAddedNumber] },

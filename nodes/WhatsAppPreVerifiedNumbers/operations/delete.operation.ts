@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdLocator, preVerifiedNumberIdField } from '../../shared/descriptions';
+import { businessForPreVerifiedList, preVerifiedNumberIdLocator, preVerifiedNumberIdParameter } from '../../shared/descriptions';
 import type { GraphError } from '../../shared/graphErrors';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -30,7 +30,7 @@ export const option = graphOperation({
 	},
 	routing: {
 		request: { method: 'DELETE' },
-		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdParameter)] },
 		output: { postReceive: [taggedWithPreVerifiedNumber] },
 	},
 });

@@ -1,6 +1,6 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator, wabaIdField, wabaIdLocator } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator, wabaIdParameter, wabaIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
@@ -16,7 +16,7 @@ async function findClaimedNumbers(
 	pool: INodeExecutionData[],
 	graph: GraphClient,
 ): Promise<INodeExecutionData[]> {
-	const wabaId = getValidatedParameter(this, wabaIdField);
+	const wabaId = getValidatedParameter(this, wabaIdParameter);
 	const businessPhoneNumbers = await graph.list(`/${wabaId}/phone_numbers`, {
 		fields: BUSINESS_PHONE_NUMBER_FIELDS,
 	});
@@ -43,7 +43,7 @@ export const option = graphOperation({
 	routing: {
 		// Matching needs only the ID and the number.
 		request: { method: 'GET', qs: { fields: 'id,phone_number' } },
-		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers'), sendValidated(wabaIdField)] },
+		send: { preSend: [sendToGraphObject(businessIdParameter, '/preverified_numbers'), sendValidated(wabaIdParameter)] },
 	},
 });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { businessForPreVerifiedList, preVerifiedNumberIdParameter, preVerifiedNumberIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { withLifecycle } from '../helpers/output';
@@ -16,7 +16,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
-		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField)] },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdParameter)] },
 		output: { postReceive: [withLifecycle] },
 	},
 });

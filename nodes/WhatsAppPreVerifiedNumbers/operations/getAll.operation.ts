@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator, returnAllOrLimit } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { e164Digits } from '../../shared/schemas';
@@ -18,7 +18,7 @@ export const option = graphOperation({
 	list: true,
 	routing: {
 		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
-		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
+		send: { preSend: [sendToGraphObject(businessIdParameter, '/preverified_numbers')] },
 		output: { postReceive: [withLifecycle] },
 	},
 });

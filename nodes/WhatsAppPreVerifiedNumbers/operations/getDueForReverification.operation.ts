@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { dueForReverification, type PreVerifiedLifecycle } from '../../shared/preVerifiedLifecycle';
@@ -35,7 +35,7 @@ export const option = graphOperation({
 	list: true,
 	routing: {
 		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS } },
-		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
+		send: { preSend: [sendToGraphObject(businessIdParameter, '/preverified_numbers')] },
 		output: { postReceive: [keepDueNumbers] },
 	},
 });

@@ -1,6 +1,6 @@
 import type { IExecutePaginationFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import type { PreVerifiedLifecycle } from '../../shared/preVerifiedLifecycle';
@@ -49,7 +49,7 @@ export const option = graphOperation({
 	routing: {
 		// Graph filters by status on its side, so unverified numbers cost no pages.
 		request: { method: 'GET', qs: { fields: PRE_VERIFIED_NUMBER_FIELDS, code_verification_status: 'VERIFIED' } },
-		send: { preSend: [sendToGraphObject(businessIdField, '/preverified_numbers')] },
+		send: { preSend: [sendToGraphObject(businessIdParameter, '/preverified_numbers')] },
 	},
 });
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { businessForPreVerifiedList, preVerifiedNumberIdParameter, preVerifiedNumberIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { taggedWithPreVerifiedNumber } from '../helpers/output';
@@ -15,7 +15,7 @@ export const option = graphOperation({
 	list: true,
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(preVerifiedNumberIdField, '/partners')] },
+		send: { preSend: [sendToGraphObject(preVerifiedNumberIdParameter, '/partners')] },
 		output: { postReceive: [taggedWithPreVerifiedNumber] },
 	},
 });

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { businessForPreVerifiedList, preVerifiedNumberIdParameter, preVerifiedNumberIdLocator } from '../../shared/descriptions';
 import { codeMethodProperty, languageProperties, requestCodeOption } from '../../shared/oneTimeCode';
 import { preVerifiedNumberIds } from '../helpers/output';
 
 export const option = requestCodeOption({
-	target: preVerifiedNumberIdField,
+	target: preVerifiedNumberIdParameter,
 	ids: preVerifiedNumberIds,
 	action: 'Request a one time verification code',
 	toolDescription:

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessIdField, businessIdLocator, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { businessIdParameter, businessIdLocator, preVerifiedNumberIdLocator } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { partnerBusinessId, sendShareQuery, sharingSetsState, withSharedNumber } from '../helpers/sharing';
@@ -15,7 +15,7 @@ export const option = graphOperation({
 	...sharingSetsState,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(businessIdField, '/share_preverified_numbers'), sendShareQuery] },
+		send: { preSend: [sendToGraphObject(businessIdParameter, '/share_preverified_numbers'), sendShareQuery] },
 		output: { postReceive: [withSharedNumber] },
 	},
 });

@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { businessForPreVerifiedList, preVerifiedNumberIdField, preVerifiedNumberIdLocator } from '../../shared/descriptions';
+import { businessForPreVerifiedList, preVerifiedNumberIdParameter, preVerifiedNumberIdLocator } from '../../shared/descriptions';
 import { oneTimeCodeProperty, verifyCodeOption } from '../../shared/oneTimeCode';
 import { preVerifiedNumberIds } from '../helpers/output';
 
 export const option = verifyCodeOption({
-	target: preVerifiedNumberIdField,
+	target: preVerifiedNumberIdParameter,
 	ids: preVerifiedNumberIds,
 	action: 'Verify the one time code a preverified number received',
 	toolDescription:

@@ -9,10 +9,10 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { phoneNumberIdField } from '../../shared/descriptions';
+import { phoneNumberIdParameter } from '../../shared/descriptions';
 import { isGraphId } from '../../shared/graphIds';
 import type { Advice, GraphError } from '../../shared/graphErrors';
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 
 /** Meta: a scan opens a chat prefilled with up to 140 characters. */
 export const PREFILLED_MESSAGE_MAX_LENGTH = 140;
@@ -93,7 +93,7 @@ export const qrCodeLocator: INodeProperties = {
 	],
 };
 
-export const qrCodeField = fieldOf(qrCodeLocator, qrCode, {
+export const qrCodeParameter = parameterOf(qrCodeLocator, qrCode, {
 	hint: 'Pick the QR code From List, or copy its code from Get Many or WhatsApp Manager → Phone numbers → Message links.',
 });
 
@@ -108,7 +108,7 @@ export const prefilledMessageProperty: INodeProperties = {
 	description: `The message a customer's chat starts with after scanning the code or opening the link; at most ${PREFILLED_MESSAGE_MAX_LENGTH} characters`,
 };
 
-export const prefilledMessageField = fieldOf(prefilledMessageProperty, prefilledMessage, {
+export const prefilledMessageParameter = parameterOf(prefilledMessageProperty, prefilledMessage, {
 	hint: `Write the message a scan should prefill, in at most ${PREFILLED_MESSAGE_MAX_LENGTH} characters.`,
 });
 
@@ -117,8 +117,8 @@ export async function sendToQrCode(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
-	const code = getValidatedParameter(this, qrCodeField);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdParameter);
+	const code = getValidatedParameter(this, qrCodeParameter);
 	return { ...requestOptions, url: `/${phoneNumberId}/message_qrdls/${code}` };
 }
 
@@ -133,7 +133,7 @@ export async function unwrapQrCode(
 	return items.map((item) => {
 		const [first] = Array.isArray(item.json.data) ? (item.json.data as IDataObject[]) : [item.json];
 		if (!first) {
-			const code = getValidatedParameter(this, qrCodeField);
+			const code = getValidatedParameter(this, qrCodeParameter);
 			throw new NodeOperationError(this.getNode(), `${MISSING_QR_CODE.message}: ${code}`, { description: MISSING_QR_CODE.action });
 		}
 		return { json: first };

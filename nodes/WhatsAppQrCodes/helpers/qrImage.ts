@@ -17,7 +17,7 @@ import { z } from 'zod';
 
 import { credentialBaseUrl, isLoopbackHost } from '../../shared/graphBaseUrl';
 import { requestTimeoutMs } from '../../shared/graphOperation';
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 import { CREDENTIAL_TYPE } from '../../shared/transport';
 
 export type QrImageFormat = 'PNG' | 'SVG';
@@ -57,7 +57,7 @@ export const binaryPropertyProperty: INodeProperties = {
 	displayOptions: { show: { imageFormat: ['PNG', 'SVG'] } },
 };
 
-const binaryPropertyField = fieldOf(
+const binaryPropertyParameter = parameterOf(
 	binaryPropertyProperty,
 	z.string().trim().regex(/^[\w.-]+$/, 'may contain only letters, digits, _, - and .'),
 );
@@ -71,7 +71,7 @@ function imageFormatOf(context: IExecuteSingleFunctions): QrImageFormat | undefi
 /** For a `preSend`: the image format asked for, its binary field checked before any request. */
 export function wantedImageFormat(context: IExecuteSingleFunctions): QrImageFormat | undefined {
 	const format = imageFormatOf(context);
-	if (format) getValidatedParameter(context, binaryPropertyField);
+	if (format) getValidatedParameter(context, binaryPropertyParameter);
 	return format;
 }
 
@@ -213,7 +213,7 @@ export function downloadQrImage(whenItFails: (qrCode: IDataObject) => string): P
 	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 		const format = imageFormatOf(this);
 		if (!format) return items;
-		const binaryProperty = getValidatedParameter(this, binaryPropertyField);
+		const binaryProperty = getValidatedParameter(this, binaryPropertyParameter);
 		const node = this.getNode();
 		const baseUrl = credentialBaseUrl(await this.getCredentials(CREDENTIAL_TYPE));
 		return await Promise.all(

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { prefilledMessageField, prefilledMessageProperty, QR_CODES_PER_NUMBER } from '../helpers/qrCode';
+import { prefilledMessageParameter, prefilledMessageProperty, QR_CODES_PER_NUMBER } from '../helpers/qrCode';
 import { binaryPropertyProperty, downloadQrImage, wantedImageFormat, imageFormatProperty } from '../helpers/qrImage';
 
 /** `generate_qr_image` only when an image is wanted: Meta then answers `qr_image_url`. */
@@ -28,8 +28,8 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(phoneNumberIdField, '/message_qrdls'),
-				sendValidated({ ...prefilledMessageField, sendAs: { in: 'body', property: 'prefilled_message' } }),
+				sendToGraphObject(phoneNumberIdParameter, '/message_qrdls'),
+				sendValidated({ ...prefilledMessageParameter, sendAs: { in: 'body', property: 'prefilled_message' } }),
 				sendImageFormat,
 			],
 		},

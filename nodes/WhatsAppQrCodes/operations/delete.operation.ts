@@ -1,12 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { idsOf, taggedWith } from '../../shared/outputs';
 import { getValidatedParameter } from '../../shared/parameters';
-import { isMissingQrCode, qrCodeAdvice, qrCodeField, qrCodeLocator, sendToQrCode } from '../helpers/qrCode';
+import { isMissingQrCode, qrCodeAdvice, qrCodeParameter, qrCodeLocator, sendToQrCode } from '../helpers/qrCode';
 
-const qrCodeIds = idsOf({ code: qrCodeField, phoneNumberId: phoneNumberIdField });
+const qrCodeIds = idsOf({ code: qrCodeParameter, phoneNumberId: phoneNumberIdParameter });
 
 export const option = graphOperation({
 	name: 'Delete',
@@ -23,7 +23,7 @@ export const option = graphOperation({
 			success: true,
 			...qrCodeIds(this),
 			alreadyDeleted: true,
-			note: `The first attempt failed with a temporary error and the retry found QR code ${getValidatedParameter(this, qrCodeField)} already gone, so the first attempt deleted it.`,
+			note: `The first attempt failed with a temporary error and the retry found QR code ${getValidatedParameter(this, qrCodeParameter)} already gone, so the first attempt deleted it.`,
 		};
 	},
 	routing: {

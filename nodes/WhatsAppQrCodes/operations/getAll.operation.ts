@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, returnAllOrLimit, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, returnAllOrLimit, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -18,7 +18,7 @@ export const option = graphOperation({
 	pageSize: QR_CODE_PAGE_SIZE,
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/message_qrdls')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/message_qrdls')] },
 		output: { postReceive: [taggedWithPhoneNumber] },
 	},
 });

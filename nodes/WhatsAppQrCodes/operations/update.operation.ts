@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
-import { prefilledMessageField, prefilledMessageProperty, qrCodeAdvice, qrCodeField, qrCodeLocator } from '../helpers/qrCode';
+import { prefilledMessageParameter, prefilledMessageProperty, qrCodeAdvice, qrCodeParameter, qrCodeLocator } from '../helpers/qrCode';
 
 export const option = graphOperation({
 	name: 'Update',
@@ -21,10 +21,10 @@ export const option = graphOperation({
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(phoneNumberIdField, '/message_qrdls'),
+				sendToGraphObject(phoneNumberIdParameter, '/message_qrdls'),
 				sendValidated(
-					{ ...qrCodeField, sendAs: { in: 'body', property: 'code' } },
-					{ ...prefilledMessageField, sendAs: { in: 'body', property: 'prefilled_message' } },
+					{ ...qrCodeParameter, sendAs: { in: 'body', property: 'code' } },
+					{ ...prefilledMessageParameter, sendAs: { in: 'body', property: 'prefilled_message' } },
 				),
 			],
 		},

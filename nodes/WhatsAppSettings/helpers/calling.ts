@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { Advice, GraphError } from '../../shared/graphErrors';
-import { parseField, type ValidatedParameter } from '../../shared/parameters';
+import { parseParameter, type ValidatedParameter } from '../../shared/parameters';
 
 /** Meta: calling needs a business messaging limit of at least 2,000 (a portfolio-wide limit). */
 export const CALLING_MINIMUM_LIMIT = 2000;
@@ -160,7 +160,7 @@ export const callingSettingsProperty: INodeProperties = {
 export function callingChanges(context: IExecuteSingleFunctions): IDataObject {
 	const added = context.getNodeParameter('callingSettings', {}) as IDataObject;
 	const node = context.getNode();
-	const check = (name: string) => parseField(node, CHECKS[name], added[name]) as IDataObject;
+	const check = (name: string) => parseParameter(node, CHECKS[name], added[name]) as IDataObject;
 	const calling: IDataObject = {};
 	if (added.status !== undefined) calling.status = added.status;
 	if (added.callIconVisibility !== undefined) calling.call_icon_visibility = added.callIconVisibility;

@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -24,7 +24,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/settings')] },
 		output: { postReceive: [outputLocalStorage, taggedWithPhoneNumber] },
 	},
 });

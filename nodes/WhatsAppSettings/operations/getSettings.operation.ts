@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -15,7 +15,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/settings')] },
 		// Graph's settings as they come (calling, storage, identity check…), tagged with the number.
 		output: { postReceive: [taggedWithPhoneNumber] },
 	},

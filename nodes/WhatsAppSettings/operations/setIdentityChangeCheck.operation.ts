@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
@@ -46,7 +46,7 @@ export const option = graphOperation({
 	outcomeCheck: 'read it with Get Identity Change Check',
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings')] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/settings')] },
 		output: { postReceive: [reportIdentityCheck, taggedWithPhoneNumber] },
 	},
 });

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeEx
 import { z } from 'zod';
 
 import { DATA_LOCALIZATION_REGIONS, dataLocalizationRegion } from '../../shared/dataLocalization';
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
-import { fieldOf, getValidatedParameter } from '../../shared/parameters';
+import { parameterOf, getValidatedParameter } from '../../shared/parameters';
 import { sendToGraphObject } from '../../shared/requestSteps';
 import { localStorageAdvice, localStorageNotice } from '../helpers/localStorage';
 
@@ -32,14 +32,14 @@ const regionProperty: INodeProperties = {
 	displayOptions: { show: { localStorage: ['enabled'] } },
 };
 
-const regionField = fieldOf(regionProperty, dataLocalizationRegion);
-const localStorageField = fieldOf(
+const regionParameter = parameterOf(regionProperty, dataLocalizationRegion);
+const localStorageParameter = parameterOf(
 	localStorageProperty,
 	z.enum(['enabled', 'disabled'], { errorMap: () => ({ message: 'must be enabled (On) or disabled (Off)' }) }),
 );
 
 function storageEnabled(context: IExecuteSingleFunctions): boolean {
-	return getValidatedParameter(context, localStorageField) === 'enabled';
+	return getValidatedParameter(context, localStorageParameter) === 'enabled';
 }
 
 /**
@@ -51,7 +51,7 @@ async function sendStorageConfiguration(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const storage_configuration: IDataObject = storageEnabled(this)
-			? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: getValidatedParameter(this, regionField) }
+			? { status: 'IN_COUNTRY_STORAGE_ENABLED', data_localization_region: getValidatedParameter(this, regionParameter) }
 			: { status: 'IN_COUNTRY_STORAGE_DISABLED' };
 	return { ...requestOptions, body: { ...(requestOptions.body as IDataObject), storage_configuration } };
 }
@@ -65,7 +65,7 @@ async function reportLocalStorage(
 		json: {
 			success: item.json.success === true,
 			localStorageEnabled: enabled,
-			dataLocalizationRegion: enabled ? getValidatedParameter(this, regionField) : null,
+			dataLocalizationRegion: enabled ? getValidatedParameter(this, regionParameter) : null,
 		},
 	}));
 }
@@ -82,7 +82,7 @@ export const option = graphOperation({
 	adviceFor: localStorageAdvice,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings'), sendStorageConfiguration] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/settings'), sendStorageConfiguration] },
 		output: { postReceive: [reportLocalStorage, taggedWithPhoneNumber] },
 	},
 });

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
-import { fieldOf } from '../../shared/parameters';
+import { parameterOf } from '../../shared/parameters';
 import { sendToGraphObject, sendValidated } from '../../shared/requestSteps';
 import { sixDigitPin } from '../../shared/schemas';
 
@@ -18,7 +18,7 @@ const pinProperty: INodeProperties = {
 	description: 'The new six-digit two-step verification PIN of the number',
 };
 
-const pinField = fieldOf(pinProperty, sixDigitPin);
+const pinParameter = parameterOf(pinProperty, sixDigitPin);
 
 export const option = graphOperation({
 	name: 'Set Two-Step Verification PIN',
@@ -30,13 +30,13 @@ export const option = graphOperation({
 	// Setting the same PIN twice leaves the same PIN.
 	repeat: 'idempotentWrite',
 	outcomeCheck: 'setting the same PIN again is safe, so run the node again',
-	secrets: [pinField],
+	secrets: [pinParameter],
 	routing: {
 		request: { method: 'POST' },
 		send: {
 			preSend: [
-				sendToGraphObject(phoneNumberIdField),
-				sendValidated({ ...pinField, sendAs: { in: 'body', property: 'pin' } }),
+				sendToGraphObject(phoneNumberIdParameter),
+				sendValidated({ ...pinParameter, sendAs: { in: 'body', property: 'pin' } }),
 			],
 		},
 		// Graph answers `{success: true}`; the PIN itself is never echoed back.

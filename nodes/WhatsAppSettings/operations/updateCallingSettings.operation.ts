@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { phoneNumberIdField, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
+import { phoneNumberIdParameter, phoneNumberIdLocator, wabaForPhoneNumberList } from '../../shared/descriptions';
 import { asNodeError } from '../../shared/graphAnswer';
 import { graphOperation } from '../../shared/graphOperation';
 import { taggedWithPhoneNumber } from '../../shared/outputs';
@@ -36,7 +36,7 @@ async function readBackCalling(
 	items: INodeExecutionData[],
 	graph: GraphClient,
 ): Promise<INodeExecutionData[]> {
-	const phoneNumberId = getValidatedParameter(this, phoneNumberIdField);
+	const phoneNumberId = getValidatedParameter(this, phoneNumberIdParameter);
 	let settings: IDataObject;
 	try {
 		settings = (await graph.send({ method: 'GET', url: `/${phoneNumberId}/settings` })) as IDataObject;
@@ -62,7 +62,7 @@ export const option = graphOperation({
 	finish: readBackCalling,
 	routing: {
 		request: { method: 'POST' },
-		send: { preSend: [sendToGraphObject(phoneNumberIdField, '/settings'), sendCallingChanges] },
+		send: { preSend: [sendToGraphObject(phoneNumberIdParameter, '/settings'), sendCallingChanges] },
 		output: { postReceive: [noteChanges, taggedWithPhoneNumber] },
 	},
 });

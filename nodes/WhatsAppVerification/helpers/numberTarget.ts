@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	businessForPreVerifiedList,
-	phoneNumberIdField,
+	phoneNumberIdParameter,
 	phoneNumberIdLocator,
-	preVerifiedNumberIdField,
+	preVerifiedNumberIdParameter,
 	preVerifiedNumberIdLocator,
 	wabaForPhoneNumberList,
 } from '../../shared/descriptions';
@@ -50,8 +50,8 @@ export const numberTargetProperties: INodeProperties[] = [
 ];
 
 const NUMBER_ID_FIELDS: Record<NumberType, ValidatedParameter<string>> = {
-	phoneNumber: phoneNumberIdField,
-	preVerifiedNumber: preVerifiedNumberIdField,
+	phoneNumber: phoneNumberIdParameter,
+	preVerifiedNumber: preVerifiedNumberIdParameter,
 };
 
 export function chosenNumberType(context: IExecuteSingleFunctions): NumberType {
@@ -59,8 +59,8 @@ export function chosenNumberType(context: IExecuteSingleFunctions): NumberType {
 }
 
 /** The ID field of the number type the user chose, for `sendToGraphObject`. */
-export function chosenNumberIdField(context: IExecuteSingleFunctions): ValidatedParameter<string> {
-	return NUMBER_ID_FIELDS[chosenNumberType(context)] ?? phoneNumberIdField;
+export function chosenNumberIdParameter(context: IExecuteSingleFunctions): ValidatedParameter<string> {
+	return NUMBER_ID_FIELDS[chosenNumberType(context)] ?? phoneNumberIdParameter;
 }
 
 const NUMBER_ID_NAMES: Record<NumberType, string> = {
@@ -70,6 +70,6 @@ const NUMBER_ID_NAMES: Record<NumberType, string> = {
 
 /** Either kind of number goes to the output as `id`, as Graph names it, and under its own name. */
 export const chosenNumberIds: IdsOf = (context) => {
-	const id = getValidatedParameter(context, chosenNumberIdField(context));
+	const id = getValidatedParameter(context, chosenNumberIdParameter(context));
 	return { id, [NUMBER_ID_NAMES[chosenNumberType(context)]]: id };
 };

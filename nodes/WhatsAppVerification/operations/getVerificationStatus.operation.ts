@@ -10,7 +10,7 @@ import { graphOperation } from '../../shared/graphOperation';
 import { parseGraphTime } from '../../shared/graphTime';
 import { taggedWith } from '../../shared/outputs';
 import { sendToGraphObject } from '../../shared/requestSteps';
-import { chosenNumberIdField, chosenNumberIds, chosenNumberType, numberTargetProperties, type NumberType } from '../helpers/numberTarget';
+import { chosenNumberIdParameter, chosenNumberIds, chosenNumberType, numberTargetProperties, type NumberType } from '../helpers/numberTarget';
 
 /** Only a pre-verified number has a verification time and an expiry (90 days after it). */
 const STATUS_FIELDS: Record<NumberType, string[]> = {
@@ -64,7 +64,7 @@ export const option = graphOperation({
 	repeat: 'read',
 	routing: {
 		request: { method: 'GET' },
-		send: { preSend: [askForStatusFields, sendToGraphObject(chosenNumberIdField)] },
+		send: { preSend: [askForStatusFields, sendToGraphObject(chosenNumberIdParameter)] },
 		output: { postReceive: [outputStatus, taggedWith(chosenNumberIds)] },
 	},
 });

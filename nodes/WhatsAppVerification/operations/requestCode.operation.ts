@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { codeMethodProperty, languageProperties, requestCodeOption } from '../../shared/oneTimeCode';
-import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
+import { chosenNumberIdParameter, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
 
 export const option = requestCodeOption({
-	target: chosenNumberIdField,
+	target: chosenNumberIdParameter,
 	ids: chosenNumberIds,
 	action: 'Request a one time verification code',
 	toolDescription:

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { oneTimeCodeProperty, verifyCodeOption } from '../../shared/oneTimeCode';
-import { chosenNumberIdField, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
+import { chosenNumberIdParameter, chosenNumberIds, numberTargetProperties } from '../helpers/numberTarget';
 
 export const option = verifyCodeOption({
-	target: chosenNumberIdField,
+	target: chosenNumberIdParameter,
 	ids: chosenNumberIds,
 	action: 'Verify the code a number received',
 	toolDescription:

@@ -1,15 +1,15 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fieldOf, getValidatedParameter, parseField } from '../../../nodes/shared/parameters';
+import { parameterOf, getValidatedParameter, parseParameter } from '../../../nodes/shared/parameters';
 import { e164Digits, graphObjectId, otpCode, sixDigitPin } from '../../../nodes/shared/schemas';
 
 const node = { name: 'WhatsApp Settings', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as INode;
 
-describe('parseField', () => {
+describe('parseParameter', () => {
 	it('names the field, the problem and the fix, and echoes a non-secret value', () => {
 		const call = () =>
-			parseField(node, { parameter: 'phoneNumber', label: 'Phone Number', schema: e164Digits }, '555');
+			parseParameter(node, { parameter: 'phoneNumber', label: 'Phone Number', schema: e164Digits }, '555');
 		expect(call).toThrow(NodeOperationError);
 		expect(call).toThrow('Phone Number must have 8 to 15 digits including the country code, such as +1 631 555 1234');
 		try {
@@ -27,7 +27,7 @@ describe('parseField', () => {
 			['code', otpCode, '98a765'],
 		] as const) {
 			try {
-				parseField(node, { parameter, label: parameter.toUpperCase(), schema, secret: true }, value);
+				parseParameter(node, { parameter, label: parameter.toUpperCase(), schema, secret: true }, value);
 				throw new Error('expected a validation error');
 			} catch (error) {
 				expect(error).toBeInstanceOf(NodeOperationError);
@@ -37,19 +37,19 @@ describe('parseField', () => {
 	});
 
 	it('says when a field is empty', () => {
-		expect(() => parseField(node, { parameter: 'pin', label: 'PIN', schema: sixDigitPin }, '')).toThrow(
+		expect(() => parseParameter(node, { parameter: 'pin', label: 'PIN', schema: sixDigitPin }, '')).toThrow(
 			'PIN must be exactly 6 digits, such as 123456',
 		);
 	});
 
 	it('accepts numbers given by an expression as digit strings', () => {
-		expect(parseField(node, { parameter: 'wabaId', label: 'WABA', schema: graphObjectId }, 102290129340398)).toBe(
+		expect(parseParameter(node, { parameter: 'wabaId', label: 'WABA', schema: graphObjectId }, 102290129340398)).toBe(
 			'102290129340398',
 		);
 	});
 });
 
-describe('fieldOf', () => {
+describe('parameterOf', () => {
 	const pinProperty: INodeProperties = {
 		displayName: 'Two-Step PIN',
 		name: 'pin',
@@ -59,7 +59,7 @@ describe('fieldOf', () => {
 	};
 
 	it('takes the label from the editor and treats a hidden field as secret', () => {
-		expect(fieldOf(pinProperty, sixDigitPin)).toEqual({
+		expect(parameterOf(pinProperty, sixDigitPin)).toEqual({
 			parameter: 'pin',
 			label: 'Two-Step PIN',
 			schema: sixDigitPin,
@@ -67,7 +67,7 @@ describe('fieldOf', () => {
 			hint: undefined,
 			secret: true,
 		});
-		expect(fieldOf({ ...pinProperty, typeOptions: {} }, sixDigitPin).secret).toBeUndefined();
+		expect(parameterOf({ ...pinProperty, typeOptions: {} }, sixDigitPin).secret).toBeUndefined();
 	});
 });
 
