@@ -152,7 +152,7 @@ async function main() {
 		` Chat model stand-in (plays the model, no AI): ${stack.model.url}`,
 		` Graph sandbox (stands in for graph.facebook.com): ${sandbox.url}/__sandbox`,
 		` n8n log:      ${n8n.logFile}`,
-		' Ctrl-C stops both servers.',
+		' Ctrl-C stops the servers.',
 		'────────────────────────────────────────────────────────────────────────',
 		'',
 	];
