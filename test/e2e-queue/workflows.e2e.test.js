@@ -26,9 +26,17 @@ afterAll(async () => {
 	if (cluster) await cluster.stop();
 });
 
-/** The worker's log names each execution it ran (`Worker started/finished execution <id>`). */
-function expectRunByWorker(executionId) {
-	expect(cluster.worker.output()).toContain(`Worker finished execution ${executionId} `);
+/**
+ * The worker's log names each execution it ran (`Worker started/finished execution <id>`). The
+ * execution can read as finished in the database a moment before the worker writes that line,
+ * so the log is given up to 10 seconds.
+ */
+async function expectRunByWorker(executionId) {
+	const line = `Worker finished execution ${executionId} `;
+	for (let waited = 0; waited < 10_000 && !cluster.worker.output().includes(line); waited += 100) {
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	expect(cluster.worker.output()).toContain(line);
 	expect(cluster.main.output()).not.toContain(`Worker finished execution ${executionId} `);
 }
 
@@ -50,7 +58,7 @@ test('onboard a pre-verified number, executed by the worker', async () => {
 	const executionId = await cluster.client.runWorkflow(wf.id, wf.trigger);
 	const execution = await cluster.client.waitForExecution(executionId);
 	checkOnboarding(execution, cluster.sandbox);
-	expectRunByWorker(executionId);
+	await expectRunByWorker(executionId);
 	const listed = await cluster.client.listExecutions(wf.id);
 	expect(listed.map((e) => e.id)).toContain(String(executionId));
 });
@@ -63,7 +71,7 @@ test('the schedule re-verifies exactly the due numbers, executed by the worker',
 	const executionId = await client.runWorkflow(wf.id, wf.trigger);
 	const execution = await client.waitForExecution(executionId);
 	checkReverification(execution, sandbox, { before, now: today });
-	expectRunByWorker(executionId);
+	await expectRunByWorker(executionId);
 
 	// A second run right away finds nothing due and costs one call.
 	sandbox.resetCounts();
@@ -72,5 +80,5 @@ test('the schedule re-verifies exactly the due numbers, executed by the worker',
 	expect(second.status).toBe('success');
 	expect(nodeOutput(second, 'Get due for re-verification')).toEqual([]);
 	expect(sandbox.counts.total).toBe(1);
-	expectRunByWorker(secondId);
+	await expectRunByWorker(secondId);
 });
