@@ -1,9 +1,10 @@
 /**
- * The one function that sends Graph requests. Every request the package makes goes through
- * `sendGraphRequest`: an operation's request and its pages, the steps before and after it,
- * the pages read across WABAs, list searches in the editor, the trigger's subscription and
- * override calls. It is the one place for the timeout, retries, redirects, the
- * authorization header and secret removal.
+ * The one function that sends Graph requests. Every Graph request the package makes goes
+ * through `sendGraphRequest`: an operation's request and its pages, the steps before and after
+ * it, the pages read across WABAs, list searches in the editor, the trigger's subscription and
+ * override calls. It is the one place for the timeout, retries, redirects, the authorization
+ * header and secret removal. The one other download, a QR image from Meta's CDN, carries no
+ * credential and is read as a capped stream by `WhatsAppQrCodes/helpers/qrImage.ts`.
  */
 import type {
 	ICredentialDataDecryptedObject,
