@@ -239,9 +239,27 @@ test(`bursts of ${LOAD} deliveries across processes`, async () => {
 	// eslint-disable-next-line no-console
 	console.log(`queue-mode memory under load (${out}):\n${JSON.stringify(results, null, 2)}`);
 	expect(results.distinctChangesThenRedelivered.ranFirst).toBe(LOAD);
-	expect(results.distinctChangesThenRedelivered.redeliveriesThatRan).toBeLessThanOrEqual(1);
+	expect(results.distinctChangesThenRedelivered.redeliveriesThatRan).toBe(0);
 	expect(results.simultaneousDuplicatePairs.ranTwice).toBe(0);
 	expect(results.simultaneousDuplicatePairs.neverRan).toBe(0);
+	expect(results.customersHashesThenChanged.startedByFirstHashes).toBe(0);
+});
+
+/**
+ * The deployment docs/trigger.md recommends where identity changes must never be missed: the
+ * trigger's webhook path routed to one webhook process (two workers still run the executions).
+ */
+test(`bursts of ${LOAD} deliveries, all to one webhook process`, async () => {
+	const results = { load: LOAD, workers: WORKERS, webhookProcesses: 1, ...(await bursts({ ...memoryContext(), routes: 1 }, LOAD, 450_000 + nextTime)) };
+	const out = path.join(os.tmpdir(), 'n8n-e2e-queue-one-route-measurement.json');
+	fs.writeFileSync(out, JSON.stringify(results, null, 2));
+	// eslint-disable-next-line no-console
+	console.log(`queue-mode bursts through one webhook process (${out}):\n${JSON.stringify(results, null, 2)}`);
+	expect(results.distinctChangesThenRedelivered.ranFirst).toBe(LOAD);
+	expect(results.distinctChangesThenRedelivered.redeliveriesThatRan).toBe(0);
+	expect(results.simultaneousDuplicatePairs.ranTwice).toBe(0);
+	expect(results.simultaneousDuplicatePairs.neverRan).toBe(0);
+	expect(results.customersHashesThenChanged.changesReported).toBe(results.customersHashesThenChanged.customers);
 	expect(results.customersHashesThenChanged.startedByFirstHashes).toBe(0);
 });
 
@@ -266,7 +284,7 @@ async function killed(what, proc, restart, tagBase) {
 			await proc().proc.exitPromise;
 		},
 		restart,
-		retry: async (id) => await cluster.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false }),
+		retry: async (id) => await cluster.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false }, { timeoutMs: 180_000 }),
 	});
 	const out = path.join(os.tmpdir(), `n8n-e2e-queue-kill-${what}.json`);
 	fs.writeFileSync(out, JSON.stringify({ workers: WORKERS, ...results }, null, 2));
@@ -285,13 +303,18 @@ test(`kill -9 of webhook process 1 mid-burst (${CRASH_LOAD} changes): none answe
 }, 900_000);
 
 /**
- * n8n 2.41 does not retry a job a dead worker held and replaces its execution's data with the
- * "job stalled" error, so the change it held shows in no execution and n8n's Retry has nothing to
- * run: those changes are lost (docs/trigger.md, "What survives a crash"). What must hold: none runs
- * twice, and every change lost is one of those executions.
+ * n8n 2.41 does not retry a job a dead worker held. What becomes of it is n8n's recovery:
+ * - recovered from the worker's event log on its restart: the execution is "crashed" with its
+ *   data, and Retry runs its change, unless the trigger had finished: then n8n marks the trigger
+ *   as run on a placeholder item and Retry starts after it, without the change;
+ * - failed as stalled by the queue first: n8n replaces the execution's data with the error, the
+ *   change shows in no execution, and Retry has nothing to run.
+ * Changes lost in those two ways are counted (docs/trigger.md, "What survives a crash"); what
+ * must hold is that none runs twice and none is lost any other way.
  */
-test(`kill -9 of a worker mid-burst (${CRASH_LOAD} changes): none twice; a change lost only with a stalled execution`, async () => {
+test(`kill -9 of a worker mid-burst (${CRASH_LOAD} changes): none twice; a change lost only where n8n's recovery dropped it`, async () => {
 	const results = await killed('a worker', () => cluster.workers[0], async () => await cluster.restartWorkerAt(0), 600_000);
-	expect(results.changesLost).toBeLessThanOrEqual(results.failedWithoutData);
+	expect(results.lost.unexplained).toEqual([]);
+	expect(results.lost.inNoExecution).toBeLessThanOrEqual(results.failedAtRestart.withoutData);
 	expect(results.changesRanOnce).toBe(CRASH_LOAD - results.changesLost);
 }, 900_000);

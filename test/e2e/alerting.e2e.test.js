@@ -227,9 +227,9 @@ test('bursts of 100 deliveries in one n8n', async () => {
 	// eslint-disable-next-line no-console
 	console.log(`regular-mode memory under load (${out}):\n${JSON.stringify(results, null, 2)}`);
 	expect(results.distinctChangesThenRedelivered.ranFirst).toBe(100);
-	expect(results.distinctChangesThenRedelivered.redeliveriesThatRan).toBeLessThanOrEqual(1);
+	expect(results.distinctChangesThenRedelivered.redeliveriesThatRan).toBe(0);
 	expect(results.simultaneousDuplicatePairs.ranTwice).toBe(0);
 	expect(results.simultaneousDuplicatePairs.neverRan).toBe(0);
 	expect(results.customersHashesThenChanged.startedByFirstHashes).toBe(0);
-	expect(results.customersHashesThenChanged.changesReported).toBeGreaterThanOrEqual(49);
+	expect(results.customersHashesThenChanged.changesReported).toBe(results.customersHashesThenChanged.customers);
 });

@@ -90,7 +90,7 @@ test(`kill -9 of the n8n process once ${KILL_AFTER} of ${LOAD} deliveries are an
 			const old = stack.n8n;
 			stack.n8n = await startN8n({ install: old.install, port: old.port, userFolder, keepUserFolder: true, skipPackageInstall: true });
 		},
-		retry: async (id) => await stack.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false }),
+		retry: async (id) => await stack.client.request('POST', `/executions/${id}/retry`, { loadWorkflow: false }, { timeoutMs: 180_000 }),
 	});
 	const out = process.env.E2E_CRASH_RESULTS || path.join(os.tmpdir(), 'n8n-e2e-crash-measurement.json');
 	fs.writeFileSync(out, JSON.stringify(results, null, 2));

@@ -68,6 +68,7 @@ function describe(row, install, trigger) {
 		changeIds: [...new Set([...changeIdsOf(started), ...changeIdsOf(output)])],
 		ran: row.status === 'success' ? changeIdsOf(output) : [],
 		items: (output || []).map((item) => item.json),
+		error: data?.resultData?.error?.message ?? null,
 	};
 }
 

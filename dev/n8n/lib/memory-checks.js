@@ -158,7 +158,9 @@ async function bursts(ctx, load, tagBase) {
 				.filter((it) => it.event === 'identity_key_hash_changed' && it.previousIdentityKeyHash === `H1-${it.waId}=`)
 				.map((it) => it.waId),
 		);
-		results.customersHashesThenChanged = { customers, changesReported: detected.size, startedByFirstHashes };
+		// Which customers were missed: their first hash went to webhook process (i % routes), the new one to the next.
+		const missed = waIds.map((w, i) => [w, i]).filter(([w]) => !detected.has(w)).map(([, i]) => i);
+		results.customersHashesThenChanged = { customers, changesReported: detected.size, startedByFirstHashes, missed };
 	}
 	// Rows n8n's execution list repeated across pages during the run (each counted once above).
 	if (!ctx.executions) results.executionListRowsRepeated = ctx.client.repeatedListRows;

@@ -182,7 +182,7 @@ class N8nClient {
 		this.repeatedListRows = 0;
 	}
 
-	async request(method, route, body, { raw = false, expectStatus, attempt = 0 } = {}) {
+	async request(method, route, body, { raw = false, expectStatus, attempt = 0, timeoutMs = 60_000 } = {}) {
 		const headers = { 'browser-id': this.browserId, accept: 'application/json' };
 		if (this.cookie) headers.cookie = this.cookie;
 		if (body !== undefined) headers['content-type'] = 'application/json';
@@ -190,7 +190,7 @@ class N8nClient {
 			method,
 			headers,
 			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
+			signal: AbortSignal.timeout(timeoutMs),
 		});
 		const setCookie = res.headers.getSetCookie ? res.headers.getSetCookie() : [];
 		for (const c of setCookie) {
@@ -209,7 +209,7 @@ class N8nClient {
 		// answers 503 "Database is not ready!" until the ping succeeds again (seconds). Reads wait.
 		if (method === 'GET' && res.status === 503 && /Database is not ready/.test(text) && attempt < 60) {
 			await sleep(1000);
-			return await this.request(method, route, body, { raw, expectStatus, attempt: attempt + 1 });
+			return await this.request(method, route, body, { raw, expectStatus, attempt: attempt + 1, timeoutMs });
 		}
 		const ok = expectStatus ? res.status === expectStatus : res.ok;
 		if (!ok) {
