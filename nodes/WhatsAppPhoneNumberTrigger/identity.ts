@@ -1,7 +1,8 @@
-import { deepCopy } from 'n8n-workflow';
+import { createHash } from 'crypto';
+import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import { IDENTITY_EVENTS, type PhoneNumberEvent } from './events';
-import { customerKey, isStorableHash, type DeliveryMemory } from './memory';
+import { customerKey, isStorableHash, type DeliveryMemory, type LateIdentityChange } from './memory';
 
 /** Customers whose hash one delivery may record: bounds what a single body adds to memory. */
 export const CUSTOMERS_PER_DELIVERY_LIMIT = 20;
@@ -27,9 +28,11 @@ export class IdentityTracker {
 	/** Customers beyond the per-delivery limit, not recorded. */
 	skipped = 0;
 
+	/** `reportsChanges`: "hash changed" is selected, so a first-seen hash keeps its event. */
 	constructor(
 		private readonly memory: DeliveryMemory,
 		private readonly now: number,
+		private readonly reportsChanges = true,
 	) {}
 
 	detect(events: PhoneNumberEvent[]): PhoneNumberEvent[] {
@@ -46,10 +49,22 @@ export class IdentityTracker {
 				continue;
 			}
 			this.recorded.add(key);
-			const previous = this.memory.rememberIdentityHash(key, hash, this.now);
+			const seenIn = this.reportsChanges && event.event === IDENTITY_EVENTS.hashSeen ? (event as unknown as IDataObject) : undefined;
+			const previous = this.memory.rememberIdentityHash(key, hash, this.now, seenIn);
 			if (event.event !== IDENTITY_EVENTS.hashSeen || previous === undefined || previous === hash) continue;
 			out.push({ ...event, event: IDENTITY_EVENTS.hashChanged, previousIdentityKeyHash: previous, value: deepCopy(event.value) });
 		}
 		return out;
 	}
+}
+
+/**
+ * The "hash changed" event of a change two processes each saw half of. Its `changeId` is
+ * derived from the newer hash's change, the same in every process, so that when both report
+ * it the claim lets one run.
+ */
+export function lateHashChange(change: LateIdentityChange): PhoneNumberEvent {
+	const seen = change.event as unknown as PhoneNumberEvent;
+	const changeId = createHash('sha256').update(`${seen.changeId}:${change.previousHash}`, 'utf8').digest('base64url').slice(0, 16);
+	return { ...seen, event: IDENTITY_EVENTS.hashChanged, previousIdentityKeyHash: change.previousHash, changeId, value: deepCopy(seen.value) };
 }

@@ -29,9 +29,11 @@ export interface StoredMemory extends IDataObject {
 	/** The `changeId`s of changes that started the workflow, oldest first, 16 characters each. */
 	changes?: string;
 	/**
-	 * Customers' identity hashes as lines `<key> <hash> <recorded at, ms>`, oldest first; a later
-	 * line for a customer replaces an earlier one. Appended to, and rewritten without the
-	 * replaced lines when it grows past a quarter over the limit.
+	 * Customers' identity hashes as lines `<key> <hash> <recorded at, ms>[ ^<earlier hash>]`,
+	 * oldest first; a later line for a customer replaces an earlier one. Appended to, and
+	 * rewritten without the replaced lines when it grows past a quarter over the limit. The
+	 * earlier hash is written by a process that knew it and found the line's hash newer in
+	 * another process's copy (see `LateIdentityChange`).
 	 */
 	customers?: string;
 	customerLines?: number;
@@ -48,6 +50,25 @@ export const IDENTITY_HASHES_LIMIT = 2000;
 export const MAX_IDENTITY_HASH_LENGTH = 128;
 const CHANGE_ID_LENGTH = 16;
 const COMPACT_CUSTOMER_LINES = Math.floor(IDENTITY_HASHES_LIMIT * 1.25);
+/** Customers first seen by this process whose event it keeps (process memory only). */
+export const FIRST_SEEN_LIMIT = 200;
+/** A first-seen event larger than this (serialised) is not kept. */
+const MAX_FIRST_SEEN_EVENT_LENGTH = 4096;
+
+/**
+ * A customer's hash change that two webhook processes each saw half of. Two processes that
+ * save at once keep one process's newest entries only (last writer wins); a customer's new
+ * hash that then reaches the other process is compared with nothing and recorded as first
+ * seen. The process that recorded it keeps the event (in its memory, never in the static
+ * data: it holds the customer's number), and reports the change once a copy shows it the
+ * earlier hash: a line of the other process with that hash, or the earlier hash that process
+ * wrote beside the newer one (`^` in `customers`).
+ */
+export interface LateIdentityChange {
+	previousHash: string;
+	/** The event that carried the newer hash. */
+	event: IDataObject;
+}
 
 /** Whether a hash can be stored on one line of `customers`. */
 export function isStorableHash(hash: string): boolean {
@@ -55,7 +76,8 @@ export function isStorableHash(hash: string): boolean {
 }
 
 // Times in base 36: 8 characters instead of 13.
-const customerLine = (key: string, [hash, at]: [string, number]) => `${key} ${hash} ${at.toString(36)}\n`;
+const customerLine = (key: string, [hash, at]: [string, number], earlier?: string) =>
+	`${key} ${hash} ${at.toString(36)}${earlier ? ` ^${earlier}` : ''}\n`;
 
 /** The stored `changeId`s, oldest first. */
 export function storedChanges(stored: StoredMemory): string[] {
@@ -83,6 +105,19 @@ export function storedCustomers(stored: StoredMemory): Map<string, [string, numb
 	return customers;
 }
 
+/** The earlier hashes written beside customers' lines (`^`), by customer key. */
+function storedEarlierHashes(stored: StoredMemory): Map<string, string> {
+	const earlier = new Map<string, string>();
+	const lines = typeof stored.customers === 'string' ? stored.customers.split('\n') : [];
+	for (const line of lines) {
+		const [key, hash, , mark] = line.split(' ');
+		if (!key || !hash) continue;
+		if (mark?.startsWith('^') && mark.length > 1) earlier.set(key, mark.slice(1));
+		else earlier.delete(key);
+	}
+	return earlier;
+}
+
 interface ProcessMemory {
 	changes: Set<string>;
 	customers: Map<string, [string, number]>;
@@ -93,6 +128,12 @@ interface ProcessMemory {
 	 */
 	unconfirmedChanges: Set<string>;
 	unconfirmedCustomers: Set<string>;
+	/** Customers this process recorded with no earlier hash: the hash and the event that carried it. */
+	firstSeen: Map<string, { hash: string; event: IDataObject }>;
+	/** Earlier hashes to write beside customers' lines (see `LateIdentityChange`). */
+	earlierHashes: Map<string, string>;
+	/** Changes found in a merge, by customer key, until a delivery that carries them is saved. */
+	late: Map<string, LateIdentityChange>;
 	/** The stored revision this copy last wrote or merged. */
 	syncedRevision?: string;
 }
@@ -102,7 +143,15 @@ const processMemories = new Map<string, ProcessMemory>();
 function processMemoryFor(scope: string): ProcessMemory {
 	let memory = processMemories.get(scope);
 	if (!memory) {
-		memory = { changes: new Set(), customers: new Map(), unconfirmedChanges: new Set(), unconfirmedCustomers: new Set() };
+		memory = {
+			changes: new Set(),
+			customers: new Map(),
+			unconfirmedChanges: new Set(),
+			unconfirmedCustomers: new Set(),
+			firstSeen: new Map(),
+			earlierHashes: new Map(),
+			late: new Map(),
+		};
 		processMemories.set(scope, memory);
 	}
 	return memory;
@@ -135,6 +184,10 @@ export class DeliveryMemory {
 	/** What this delivery adds; it reaches this process's copy and the static data in `save()`. */
 	private readonly stagedChanges = new Set<string>();
 	private readonly stagedCustomers = new Map<string, [string, number]>();
+	/** First-seen events to keep; `undefined` drops the customer's (an earlier hash is known now). */
+	private readonly stagedFirstSeen = new Map<string, IDataObject | undefined>();
+	/** The late changes this delivery was given; saving it hands them over for good. */
+	private readonly lateGiven = new Map<string, LateIdentityChange>();
 	private saved = false;
 	private readonly newChanges: string[] = [];
 	private readonly newCustomers: string[] = [];
@@ -157,10 +210,18 @@ export class DeliveryMemory {
 		if (!this.wasDelivered(changeId)) this.stagedChanges.add(changeId);
 	}
 
-	/** Records the customer's newest hash and returns the one it replaces, if any. */
-	rememberIdentityHash(key: string, hash: string, now: number): string | undefined {
+	/**
+	 * Records the customer's newest hash and returns the one it replaces, if any. `seenIn`, the
+	 * event that carried the hash, is kept when no earlier hash is known (see `LateIdentityChange`).
+	 */
+	rememberIdentityHash(key: string, hash: string, now: number, seenIn?: IDataObject): string | undefined {
 		const staged = this.stagedCustomers.get(key);
 		const previous = staged ?? this.local.customers.get(key);
+		if (previous === undefined && seenIn && JSON.stringify(seenIn).length <= MAX_FIRST_SEEN_EVENT_LENGTH) {
+			this.stagedFirstSeen.set(key, seenIn);
+		} else if (previous !== undefined && previous[0] !== hash) {
+			this.stagedFirstSeen.set(key, undefined);
+		}
 		// Deleting first moves the customer to the newest end, so the busiest stay remembered.
 		if (previous?.[0] === hash) {
 			// The same hash again is not written: a write per message would cost more than it keeps.
@@ -172,6 +233,12 @@ export class DeliveryMemory {
 		this.stagedCustomers.delete(key);
 		this.stagedCustomers.set(key, [hash, now]);
 		return previous?.[0];
+	}
+
+	/** Hash changes a merge found complete (see `LateIdentityChange`), for this delivery to report. */
+	lateIdentityChanges(): LateIdentityChange[] {
+		for (const [key, change] of this.local.late) this.lateGiven.set(key, change);
+		return [...this.lateGiven.values()];
 	}
 
 	/**
@@ -208,8 +275,19 @@ export class DeliveryMemory {
 			this.local.customers.delete(key);
 			this.local.customers.set(key, entry);
 			this.local.unconfirmedCustomers.add(key);
+			this.local.earlierHashes.delete(key);
 			this.newCustomers.push(key);
 		}
+		for (const [key, event] of this.stagedFirstSeen) {
+			this.local.firstSeen.delete(key);
+			const hash = this.local.customers.get(key)?.[0];
+			if (event && hash) this.local.firstSeen.set(key, { hash, event });
+		}
+		trimOldest(this.local.firstSeen, FIRST_SEEN_LIMIT);
+		for (const [key, change] of this.lateGiven) {
+			if (this.local.late.get(key) === change) this.local.late.delete(key);
+		}
+		this.stagedFirstSeen.clear();
 		trimOldest(this.local.customers, IDENTITY_HASHES_LIMIT);
 		trimOldest(this.local.unconfirmedCustomers, IDENTITY_HASHES_LIMIT);
 		this.stagedChanges.clear();
@@ -222,7 +300,7 @@ export class DeliveryMemory {
 
 	private writeCustomers(): void {
 		let text = '';
-		for (const [key, entry] of this.local.customers) text += customerLine(key, entry);
+		for (const [key, entry] of this.local.customers) text += customerLine(key, entry, this.local.earlierHashes.get(key));
 		this.stored.customers = text;
 		this.stored.customerLines = this.local.customers.size;
 	}
@@ -268,6 +346,7 @@ export class DeliveryMemory {
 		this.local.changes = changes;
 
 		const stored = storedCustomers(this.stored);
+		if (this.findLateChanges(stored)) storedLacksOwn = true;
 		const customers = new Map<string, [string, number]>();
 		for (const [key, entry] of this.local.customers) {
 			if (!stored.has(key) && !this.local.unconfirmedCustomers.has(key)) customers.set(key, entry);
@@ -284,6 +363,7 @@ export class DeliveryMemory {
 			}
 		}
 		trimOldest(customers, IDENTITY_HASHES_LIMIT);
+		for (const key of this.local.earlierHashes.keys()) if (!customers.has(key)) this.local.earlierHashes.delete(key);
 		for (const [key, entry] of customers) {
 			if (stored.get(key) !== entry) {
 				storedLacksOwn = true;
@@ -293,5 +373,40 @@ export class DeliveryMemory {
 		this.local.customers = customers;
 		this.storedIsBehind = storedLacksOwn;
 		this.local.syncedRevision = this.stored.revision;
+	}
+
+	/**
+	 * Compares this process's customers with the stored copy's before they are merged (see
+	 * `LateIdentityChange`): a customer first seen here whose earlier hash the copy shows is a
+	 * change to report now; a customer whose hash here is older than the copy's gets that
+	 * earlier hash written beside the newer one, for the process that recorded the newer one.
+	 * Returns whether the copy lacks an earlier hash this process writes.
+	 */
+	private findLateChanges(stored: Map<string, [string, number]>): boolean {
+		const storedEarlier = storedEarlierHashes(this.stored);
+		let copyLacksEarlier = false;
+		const report = (key: string, currentHash: string, previousHash: string) => {
+			const first = this.local.firstSeen.get(key);
+			if (!first || first.hash !== currentHash || previousHash === currentHash) return;
+			this.local.late.set(key, { previousHash, event: first.event });
+			this.local.firstSeen.delete(key);
+		};
+		for (const [key, own] of this.local.customers) {
+			const other = stored.get(key);
+			if (!other || other[0] === own[0]) continue;
+			if (other[1] < own[1]) {
+				report(key, own[0], other[0]);
+			} else {
+				this.local.earlierHashes.set(key, own[0]);
+				if (storedEarlier.get(key) !== own[0]) copyLacksEarlier = true;
+			}
+		}
+		for (const [key, earlier] of storedEarlier) {
+			const current = stored.get(key)?.[0];
+			if (!current) continue;
+			report(key, current, earlier);
+			if (!this.local.earlierHashes.has(key)) this.local.earlierHashes.set(key, earlier);
+		}
+		return copyLacksEarlier;
 	}
 }

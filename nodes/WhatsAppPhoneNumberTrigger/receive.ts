@@ -6,12 +6,13 @@ import {
 	changesOf,
 	CHANGES_PER_DELIVERY_LIMIT,
 	eventsOfChange,
+	IDENTITY_EVENTS,
 	readEnvelope,
 	type PhoneNumberEvent,
 } from './events';
 import { matchesEventName, matchesSource } from './filters';
 import { handshakeChallenge } from './handshake';
-import { IdentityTracker } from './identity';
+import { IdentityTracker, lateHashChange } from './identity';
 import { DeliveryMemory, type StoredMemory } from './memory';
 import { isSelected, readOptions, readTriggerSettings, type TriggerSettings } from './settings';
 import { isSignedByMeta } from './signature';
@@ -57,7 +58,7 @@ interface Selection {
  */
 export function eventsToEmit(envelope: IDataObject, settings: TriggerSettings, memory: DeliveryMemory, now = Date.now()): Selection {
 	const changes = changesOf(envelope);
-	const identities = new IdentityTracker(memory, now);
+	const identities = new IdentityTracker(memory, now, settings.selectedEvents.has(IDENTITY_EVENTS.hashChanged));
 	const events: PhoneNumberEvent[] = [];
 	for (const change of changes.slice(0, CHANGES_PER_DELIVERY_LIMIT)) {
 		if (memory.wasDelivered(change.changeId)) continue;
@@ -68,6 +69,11 @@ export function eventsToEmit(envelope: IDataObject, settings: TriggerSettings, m
 		if (!selected.length) continue;
 		memory.rememberDelivered(change.changeId);
 		events.push(...selected);
+	}
+	// Changes found complete only now, in another process's copy of the memory (memory.ts).
+	for (const late of memory.lateIdentityChanges()) {
+		const event = lateHashChange(late);
+		if (isSelected(event, settings) && matchesEventName(event, settings.filters)) events.push(event);
 	}
 	return {
 		events,

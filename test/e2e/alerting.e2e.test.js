@@ -231,5 +231,7 @@ test('bursts of 100 deliveries in one n8n', async () => {
 	expect(results.simultaneousDuplicatePairs.ranTwice).toBe(0);
 	expect(results.simultaneousDuplicatePairs.neverRan).toBe(0);
 	expect(results.customersHashesThenChanged.startedByFirstHashes).toBe(0);
+	expect(results.customersHashesThenChanged.reportedAtOnce).toBe(results.customersHashesThenChanged.customers);
 	expect(results.customersHashesThenChanged.changesReported).toBe(results.customersHashesThenChanged.customers);
+	expect(results.customersHashesThenChanged.reportedTwice).toBe(0);
 });

@@ -151,16 +151,32 @@ async function bursts(ctx, load, tagBase) {
 		const startedByFirstHashes = (await listOf(ctx)).length - before.length;
 		await Promise.all(waIds.map((w, i) => deliverOk(ctx, ctx.identity(w, `H2-${w}=`, 'second'), i + 1)));
 		await sleep(3000);
-		const runs = await newRuns(ctx, await settle(ctx, before.length, { quietMs: 5000 }), before);
-		const detected = new Set(
-			ranOf(runs)
+		const changed = async () => {
+			const runs = await newRuns(ctx, await settle(ctx, before.length, { quietMs: 5000 }), before);
+			return ranOf(runs)
 				.flatMap((r) => r.items)
 				.filter((it) => it.event === 'identity_key_hash_changed' && it.previousIdentityKeyHash === `H1-${it.waId}=`)
-				.map((it) => it.waId),
-		);
+				.map((it) => it.waId);
+		};
+		const atOnce = new Set(await changed());
+		// Then traffic goes on: one unrelated change per process, twice round (a change split over
+		// two processes is reported once each has loaded the other's copy, docs/trigger.md).
+		for (let n = 0; n < 2 * ctx.routes; n++) {
+			await deliverOk(ctx, ctx.quality(tagBase + 20_000 + n), n);
+			await settle(ctx, 0, { quietMs: 500 });
+		}
+		const reports = await changed();
+		const detected = new Set(reports);
 		// Which customers were missed: their first hash went to webhook process (i % routes), the new one to the next.
 		const missed = waIds.map((w, i) => [w, i]).filter(([w]) => !detected.has(w)).map(([, i]) => i);
-		results.customersHashesThenChanged = { customers, changesReported: detected.size, startedByFirstHashes, missed };
+		results.customersHashesThenChanged = {
+			customers,
+			reportedAtOnce: atOnce.size,
+			changesReported: detected.size,
+			reportedTwice: reports.length - detected.size,
+			startedByFirstHashes,
+			missed,
+		};
 	}
 	// Rows n8n's execution list repeated across pages during the run (each counted once above).
 	if (!ctx.executions) results.executionListRowsRepeated = ctx.client.repeatedListRows;

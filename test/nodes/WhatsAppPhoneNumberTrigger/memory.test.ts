@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 
-import { changesOf } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
+import { changesOf, type PhoneNumberEvent } from '../../../nodes/WhatsAppPhoneNumberTrigger/events';
 import { CUSTOMERS_PER_DELIVERY_LIMIT } from '../../../nodes/WhatsAppPhoneNumberTrigger/identity';
 import {
 	customerKey,
@@ -11,6 +11,7 @@ import {
 	MAX_IDENTITY_HASH_LENGTH,
 	type StoredMemory,
 } from '../../../nodes/WhatsAppPhoneNumberTrigger/memory';
+import { eventsToEmit } from '../../../nodes/WhatsAppPhoneNumberTrigger/receive';
 import {
 	accountVerified,
 	BUSINESS_METADATA,
@@ -465,6 +466,74 @@ describe('memory shared between processes through the static data', () => {
 		expect(emit(envelope('messages', statusWithRecipientHash('H2')), identityOnly, restarted, 2000)).toEqual([
 			expect.objectContaining({ previousIdentityKeyHash: 'H1', identityKeyHash: 'H2' }),
 		]);
+	});
+});
+
+describe('a customer whose two hashes reached different processes while their saves overwrote each other', () => {
+	const firstHash = () => envelope('messages', messageWithContactHash('H1'), { time: 11 });
+	const newHash = () => envelope('messages', messageWithContactHash('H2'), { time: 12 });
+	const changedTo = (events: PhoneNumberEvent[]) => events.filter((event) => event.event === 'identity_key_hash_changed');
+
+	/**
+	 * A saw H1, B saw H2 on a copy without it (B reports nothing: a first hash for B). Which of
+	 * the two saves the database kept decides who learns the other half first; either way the
+	 * change is reported once, by B (which holds the event), with H1 as the previous hash.
+	 */
+	function split() {
+		const database = new Database();
+		const [a, b] = [newScope('A'), newScope('B')];
+		database.handle(a, qualityAt(1), identityOnly, 500); // both processes have seen a stored revision
+		database.handle(b, qualityAt(2), identityOnly, 600);
+		const base = database.stored;
+		const copyOfA = snapshot(base);
+		const copyOfB = snapshot(base);
+		expect(deliver(firstHash(), identityOnly, { scope: a, stored: copyOfA }, 1000).events).toEqual([]);
+		expect(deliver(newHash(), identityOnly, { scope: b, stored: copyOfB }, 2000).events).toEqual([]);
+		return { database, a, b, copyOfA, copyOfB };
+	}
+
+	it("A's save kept: B's next delivery finds H1 in A's copy and reports H1 → H2", () => {
+		const { database, a, b, copyOfA } = split();
+		database.stored = copyOfA;
+		const late = changedTo(database.handle(b, qualityAt(3), identityOnly, 3000));
+		expect(late).toEqual([
+			expect.objectContaining({ waId: CUSTOMER_WA_ID, identityKeyHash: 'H2', previousIdentityKeyHash: 'H1', field: 'messages' }),
+		]);
+		expect(late[0].changeId).not.toBe(idOf(newHash()));
+		expect(changedTo(database.handle(a, qualityAt(4), identityOnly, 4000))).toEqual([]);
+		expect(changedTo(database.handle(b, qualityAt(5), identityOnly, 5000))).toEqual([]);
+	});
+
+	it("B's save kept: A's next delivery writes H1 beside H2, and B's next one reports H1 → H2", () => {
+		const { database, a, b, copyOfB } = split();
+		database.stored = copyOfB;
+		expect(changedTo(database.handle(a, qualityAt(3), identityOnly, 3000))).toEqual([]);
+		expect(database.stored.customers).toContain(' ^H1\n');
+		const late = changedTo(database.handle(b, qualityAt(4), identityOnly, 4000));
+		expect(late).toEqual([expect.objectContaining({ waId: CUSTOMER_WA_ID, identityKeyHash: 'H2', previousIdentityKeyHash: 'H1' })]);
+		expect(changedTo(database.handle(a, qualityAt(5), identityOnly, 5000))).toEqual([]);
+		expect(changedTo(database.handle(b, qualityAt(6), identityOnly, 6000))).toEqual([]);
+		// The static data holds hashes and keys only, never the customer's number.
+		expect(JSON.stringify(database.stored)).not.toContain(CUSTOMER_WA_ID);
+	});
+
+	it('a delivery that was not saved (no 200) leaves the change to the next one', () => {
+		const { database, b, copyOfA } = split();
+		database.stored = copyOfA;
+		const unsaved = new DeliveryMemory(b, snapshot(database.stored));
+		expect(changedTo(eventsToEmit(qualityAt(3) as never, identityOnly, unsaved, 3000).events)).toHaveLength(1);
+		expect(changedTo(database.handle(b, qualityAt(4), identityOnly, 4000))).toEqual([
+			expect.objectContaining({ previousIdentityKeyHash: 'H1' }),
+		]);
+	});
+
+	it('without "hash changed" selected, no event is kept', () => {
+		const database = new Database();
+		const b = newScope('B');
+		database.handle(b, newHash(), settingsWith({ groups: new Set(['identity'] as const), selectedEvents: new Set(['identity_key_hash_seen']) }), 2000);
+		database.stored.customers = `${CUSTOMER} H2 ${(2000).toString(36)} ^H1\n`;
+		database.stored.revision = 'another process';
+		expect(changedTo(database.handle(b, qualityAt(3), identityOnly, 3000))).toEqual([]);
 	});
 });
 
