@@ -60,11 +60,12 @@ export class IdentityTracker {
 
 /**
  * The "hash changed" event of a change two processes each saw half of. Its `changeId` is
- * derived from the newer hash's change, the same in every process, so that when both report
- * it the claim lets one run.
+ * derived from the customer and the two hashes, the same in every process, so that when
+ * several report it the claim lets one run.
  */
 export function lateHashChange(change: LateIdentityChange): PhoneNumberEvent {
 	const seen = change.event as unknown as PhoneNumberEvent;
-	const changeId = createHash('sha256').update(`${seen.changeId}:${change.previousHash}`, 'utf8').digest('base64url').slice(0, 16);
+	const transition = `${change.key} ${change.previousHash} ${seen.identityKeyHash ?? ''}`;
+	const changeId = createHash('sha256').update(transition, 'utf8').digest('base64url').slice(0, 16);
 	return { ...seen, event: IDENTITY_EVENTS.hashChanged, previousIdentityKeyHash: change.previousHash, changeId, value: deepCopy(seen.value) };
 }

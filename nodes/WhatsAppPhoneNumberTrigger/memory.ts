@@ -65,6 +65,8 @@ const MAX_FIRST_SEEN_EVENT_LENGTH = 4096;
  * wrote beside the newer one (`^` in `customers`).
  */
 export interface LateIdentityChange {
+	/** The customer's key (`customerKey`). */
+	key: string;
 	previousHash: string;
 	/** The event that carried the newer hash. */
 	event: IDataObject;
@@ -388,7 +390,7 @@ export class DeliveryMemory {
 		const report = (key: string, currentHash: string, previousHash: string) => {
 			const first = this.local.firstSeen.get(key);
 			if (!first || first.hash !== currentHash || previousHash === currentHash) return;
-			this.local.late.set(key, { previousHash, event: first.event });
+			this.local.late.set(key, { key, previousHash, event: first.event });
 			this.local.firstSeen.delete(key);
 		};
 		for (const [key, own] of this.local.customers) {
