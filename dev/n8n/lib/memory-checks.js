@@ -183,4 +183,33 @@ async function bursts(ctx, load, tagBase) {
 	return results;
 }
 
-module.exports = { settle, newRuns, earlierChangesRedelivered, identityAfterUnrelatedExecution, bursts };
+/**
+ * What `bursts` must show, as one object to compare with `BURSTS_HELD`: every distinct change
+ * ran, no redelivery ran again, each simultaneous pair ran exactly once, first hashes started
+ * nothing, every identity change was reported once (`late`: how many only at the processes'
+ * next deliveries).
+ */
+function burstOutcome({ distinctChangesThenRedelivered: d, simultaneousDuplicatePairs: p, customersHashesThenChanged: c }) {
+	return {
+		distinctChangesNotRun: d.changes - d.ranFirst,
+		redeliveriesThatRan: d.redeliveriesThatRan,
+		pairsRanTwice: p.ranTwice,
+		pairsNeverRan: p.neverRan,
+		startedByFirstHashes: c.startedByFirstHashes,
+		identityChangesMissed: c.customers - c.changesReported,
+		identityChangesReportedTwice: c.reportedTwice,
+		identityChangesReportedLate: c.customers - c.reportedAtOnce,
+	};
+}
+const BURSTS_HELD = Object.freeze({
+	distinctChangesNotRun: 0,
+	redeliveriesThatRan: 0,
+	pairsRanTwice: 0,
+	pairsNeverRan: 0,
+	startedByFirstHashes: 0,
+	identityChangesMissed: 0,
+	identityChangesReportedTwice: 0,
+	identityChangesReportedLate: 0,
+});
+
+module.exports = { settle, newRuns, earlierChangesRedelivered, identityAfterUnrelatedExecution, bursts, burstOutcome, BURSTS_HELD };
