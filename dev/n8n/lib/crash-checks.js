@@ -8,7 +8,9 @@
  * user would from the executions list; in the end each change ran exactly once.
  *
  * ctx: { payloads, deliver(payload, n) → true when answered 200, kill(), restart(), executions()
- *        (from the database, see db-executions.js), retry(executionId), concurrency, killAfter }
+ *        (from the database, see db-executions.js), retry(executionId), concurrency, killAfter,
+ *        stalledWindowMs: for a killed queue-mode worker, how long after the kill to wait for
+ *        n8n to fail its jobs as stalled before retrying }
  */
 const { sleep } = require('./n8n');
 const { byChange } = require('./db-executions');
@@ -56,11 +58,13 @@ async function killMidBurst(ctx) {
 	const before = new Set((await ctx.executions()).map((e) => e.id));
 	const ours = async () => (await settled(ctx)).filter((e) => !before.has(e.id));
 	const answered = new Set();
+	const attempts = payloads.map(() => 0);
 	let killed = false;
 	let next = 0;
 	const sender = async () => {
 		while (!killed && next < load) {
 			const n = next++;
+			attempts[n] += 1;
 			if (await ctx.deliver(payloads[n], n)) answered.add(n);
 			if (!killed && answered.size >= killAfter) {
 				killed = true;
@@ -69,9 +73,15 @@ async function killMidBurst(ctx) {
 		}
 	};
 	await Promise.all(Array.from({ length: concurrency }, sender));
+	const killedAt = Date.now();
 	const answeredAtKill = answered.size;
-	const rowsAtKill = {};
-	for (const e of (await ctx.executions()).filter((x) => !before.has(x.id))) rowsAtKill[e.status] = (rowsAtKill[e.status] || 0) + 1;
+	// Which execution holds which change, from every read: n8n may later replace an execution's data.
+	const holders = new Map();
+	const note = (list) => {
+		for (const e of list) for (const id of e.changeIds) holders.set(id, new Set([...(holders.get(id) || []), e.id]));
+		return list;
+	};
+	const rowsAtKill = statusCounts(note((await ctx.executions()).filter((x) => !before.has(x.id))));
 
 	await ctx.restart();
 	let redeliveries = 0;
@@ -80,7 +90,7 @@ async function killMidBurst(ctx) {
 		const failed = [];
 		for (let start = 0; start < open.length; start += concurrency) {
 			const slice = open.slice(start, start + concurrency);
-			const results = await Promise.all(slice.map(async (n) => [n, await ctx.deliver(payloads[n], n)]));
+			const results = await Promise.all(slice.map(async (n) => [n, (attempts[n] += 1) && (await ctx.deliver(payloads[n], n))]));
 			redeliveries += slice.length;
 			for (const [n, ok] of results) (ok ? answered.add(n) : failed.push(n));
 		}
@@ -89,14 +99,25 @@ async function killMidBurst(ctx) {
 	}
 	if (open.length) throw new Error(`${open.length} deliveries never got a 2xx after the restart`);
 
-	const executions = await ours();
+	let executions = note(await ours());
+	const rowsAfterRestart = statusCounts(executions);
+	// A dead worker's jobs fail as stalled only once their lock has expired and the queue has
+	// looked twice (n8n 2.41: 30 s lock, a look every 30 s); the process that queued each one
+	// then replaces its data with the error, even after the restarted worker marked it crashed.
+	// A user who opens the executions list minutes later sees that end state, so it is awaited
+	// (no execution crashed or open) before anything is retried.
+	let waitedForStalledMs = 0;
+	if (ctx.stalledWindowMs) {
+		while (executions.some((e) => ['crashed', 'new', 'running', 'waiting'].includes(e.status)) && Date.now() - killedAt < ctx.stalledWindowMs) {
+			await sleep(2000);
+			executions = note((await ctx.executions()).filter((x) => !before.has(x.id)));
+		}
+		executions = note(await ours());
+		waitedForStalledMs = Date.now() - killedAt;
+	}
 	const { changes, ...afterRestart } = tally(executions, load);
 	const toRetry = new Set();
 	for (const change of changes.values()) if (!change.ran.length && change.failed.length) toRetry.add(change.failed.at(-1));
-	// A failed execution whose data n8n replaced with the error (a job stalled on a dead worker)
-	// no longer shows its change: it is retried too, to see whether n8n's Retry still runs it.
-	const withoutData = executions.filter((e) => ['crashed', 'error'].includes(e.status) && !e.changeIds.length);
-	for (const e of withoutData) toRetry.add(e.id);
 	// n8n answers a Retry once the retried execution ended; one that does not answer is noted.
 	const retryRequestsFailed = [];
 	for (const id of toRetry) {
@@ -106,22 +127,25 @@ async function killMidBurst(ctx) {
 			retryRequestsFailed.push(`${id}: ${error.message}`);
 		}
 	}
-	const finalExecutions = await ours();
+	const finalExecutions = note(await ours());
 	const { changes: final, ...afterRetry } = tally(finalExecutions, load);
+	const byId = new Map(finalExecutions.map((e) => [e.id, e]));
 	// Why each change that did not run did not (n8n 2.41's recovery of a dead worker's executions):
-	// - its execution's data was replaced by the "job stalled" error: it shows in no execution;
+	// - an execution that held it was failed as stalled and its data replaced by that error;
 	// - its execution was recovered from n8n's event log with the trigger marked as run on a
 	//   placeholder item, so Retry starts after the trigger and runs nothing of it;
 	// - anything else is unexplained (the trigger lost it).
 	const placeholder = (e) => e.items.some((item) => item.isArtificialRecoveredEventItem === true);
-	const lost = { inNoExecution: 0, recoveredWithPlaceholder: 0, unexplained: [] };
-	for (const payload of payloads) {
+	const replaced = (e) => e.status === 'error' && !e.changeIds.length && STALLED.test(e.error || '');
+	const lost = { stalledDataReplaced: 0, recoveredWithPlaceholder: 0, unexplained: [], deliveries: [] };
+	for (const [n, payload] of payloads.entries()) {
 		const changeId = changeIdOf(payload);
 		if (final.get(changeId)?.ran.length) continue;
-		const holders = finalExecutions.filter((e) => e.changeIds.includes(changeId));
-		if (!holders.length) lost.inNoExecution += 1;
-		else if (holders.some(placeholder)) lost.recoveredWithPlaceholder += 1;
-		else lost.unexplained.push({ changeId, in: holders.map((e) => `${e.id} ${e.status} ${e.mode}${e.error ? `: ${e.error}` : ''}`) });
+		const held = [...(holders.get(changeId) || [])].map((id) => byId.get(id)).filter(Boolean);
+		lost.deliveries.push(`#${n} ${changeId}: sent ${attempts[n]}×, ${answered.has(n) ? 'answered 200' : 'never answered'}; executions ${held.map((e) => `${e.id} ${e.status}`).join(', ') || 'none'}`);
+		if (held.some(replaced)) lost.stalledDataReplaced += 1;
+		else if (held.some(placeholder)) lost.recoveredWithPlaceholder += 1;
+		else lost.unexplained.push({ changeId, in: held.map((e) => `${e.id} ${e.status} ${e.mode}${e.error ? `: ${e.error}` : ''}`) });
 	}
 	const count = (list, status) => list.filter((e) => e.status === status).length;
 	const failed = executions.filter((e) => ['crashed', 'error'].includes(e.status));
@@ -131,11 +155,14 @@ async function killMidBurst(ctx) {
 		answeredAtKill,
 		rowsAtKill,
 		redeliveries,
+		rowsAfterRestart,
+		waitedForStalledMs,
+		rowsBeforeRetry: statusCounts(executions),
 		afterRestart,
-		failedAtRestart: {
+		failedBeforeRetry: {
 			crashed: count(failed, 'crashed'),
 			error: count(failed, 'error'),
-			withoutData: withoutData.length,
+			stalledDataReplaced: failed.filter(replaced).length,
 			withPlaceholder: failed.filter(placeholder).length,
 		},
 		retried: toRetry.size,
@@ -147,5 +174,10 @@ async function killMidBurst(ctx) {
 		lost,
 	};
 }
+
+const statusCounts = (list) => list.reduce((counts, e) => ({ ...counts, [e.status]: (counts[e.status] || 0) + 1 }), {});
+
+/** n8n 2.41's message for a job failed as stalled (`MaxStalledCountError`). */
+const STALLED = /failed to be processed too many times/;
 
 module.exports = { killMidBurst, settled };

@@ -69,6 +69,8 @@ function describe(row, install, trigger) {
 		ran: row.status === 'success' ? changeIdsOf(output) : [],
 		items: (output || []).map((item) => item.json),
 		error: data?.resultData?.error?.message ?? null,
+		hasData: data !== undefined,
+		triggerRan: output !== undefined,
 	};
 }
 
@@ -76,6 +78,19 @@ function describe(row, install, trigger) {
 async function executionsFromDb({ install, sqliteFile, postgres, workflowId, trigger }) {
 	const rows = sqliteFile ? rowsFromSqlite(install, sqliteFile, workflowId) : await rowsFromPostgres(install, postgres, workflowId);
 	return rows.map((row) => describe(row, install, trigger)).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+/** How many entries n8n's deduplication store holds for the workflow, per context (PostgreSQL). */
+async function deduplicationEntries({ install, postgres, workflowId }) {
+	const { Client } = require(path.join(install.n8nDir, 'node_modules', 'pg'));
+	const client = new Client({ host: postgres.host, port: postgres.port, user: postgres.user, password: postgres.password, database: postgres.database });
+	await client.connect();
+	try {
+		const result = await client.query('SELECT context, value FROM processed_data WHERE "workflowId" = $1', [String(workflowId)]);
+		return Object.fromEntries(result.rows.map((row) => [row.context, (typeof row.value === 'string' ? JSON.parse(row.value) : row.value)?.data?.length ?? 0]));
+	} finally {
+		await client.end();
+	}
 }
 
 /** Per change: the executions that ran it to success, and those that hold it unfinished or failed. */
@@ -92,4 +107,4 @@ function byChange(executions) {
 	return changes;
 }
 
-module.exports = { executionsFromDb, byChange };
+module.exports = { executionsFromDb, byChange, deduplicationEntries };
