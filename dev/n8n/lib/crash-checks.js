@@ -19,12 +19,13 @@ const { changesOf } = require('../../../dist/nodes/WhatsAppPhoneNumberTrigger/ev
 /** The trigger's ID of a payload's one change (the package's own function, from dist). */
 const changeIdOf = (payload) => changesOf(typeof payload === 'string' ? JSON.parse(payload) : payload)[0].changeId;
 
-async function settled(ctx, { timeoutMs = 300_000, quietMs = 5000 } = {}) {
+/** The executions once none is open (or none has started for 2 minutes); `ignore`: IDs of earlier ones. */
+async function settled(ctx, { timeoutMs = 300_000, quietMs = 5000, ignore = new Set() } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	let last = -1;
 	let since = Date.now();
 	for (;;) {
-		const executions = await ctx.executions();
+		const executions = (await ctx.executions()).filter((e) => !ignore.has(e.id));
 		if (executions.length !== last) {
 			last = executions.length;
 			since = Date.now();
@@ -56,7 +57,7 @@ async function killMidBurst(ctx) {
 	const { payloads, concurrency = 10, killAfter = 50 } = ctx;
 	const load = payloads.length;
 	const before = new Set((await ctx.executions()).map((e) => e.id));
-	const ours = async () => (await settled(ctx)).filter((e) => !before.has(e.id));
+	const ours = async () => await settled(ctx, { ignore: before });
 	const answered = new Set();
 	const attempts = payloads.map(() => 0);
 	let killed = false;
