@@ -285,7 +285,7 @@ function keepLogs(what) {
 	console.log(`logs of the processes kept in ${dir}`);
 }
 
-/** Kills `proc()` once 50 deliveries are answered 200, restarts it, redelivers; figures and assertions. */
+/** Kills `proc()` (SIGKILL, or `options.signal`) once 50 deliveries are answered 200, restarts it, redelivers; figures and assertions. */
 async function killed(what, proc, restart, tagBase, options = {}) {
 	const results = await killMidBurst({
 		stalledWindowMs: options.stalledWindowMs,
@@ -307,7 +307,7 @@ async function killed(what, proc, restart, tagBase, options = {}) {
 	fs.writeFileSync(out, JSON.stringify({ workers: WORKERS, ...results }, null, 2));
 	if (results.lost.unexplained.length) keepLogs(what);
 	// eslint-disable-next-line no-console
-	console.log(`kill -9 of ${what} (${out}):\n${JSON.stringify(results, null, 2)}`);
+	console.log(`${options.signal || 'SIGKILL'} of ${what} (${out}):\n${JSON.stringify(results, null, 2)}`);
 	expect(results.answeredAtKill).toBeGreaterThanOrEqual(50);
 	expect(results.changesRanTwice).toBe(0);
 	expect(results.executionsStartedTwice).toEqual([]);
@@ -341,7 +341,7 @@ test(`kill -9 of a worker mid-burst (${CRASH_LOAD} changes): none twice; a chang
  * finish (N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 5 s here) before it exits.
  */
 test(`SIGTERM of a worker mid-burst (${CRASH_LOAD} changes): none lost, none twice`, async () => {
-	const results = await killed('a worker stopped with SIGTERM', () => cluster.workers[0], async () => await cluster.restartWorkerAt(0), 700_000, {
+	const results = await killed('a worker (SIGTERM)', () => cluster.workers[0], async () => await cluster.restartWorkerAt(0), 700_000, {
 		signal: 'SIGTERM',
 		stalledWindowMs: 240_000,
 	});

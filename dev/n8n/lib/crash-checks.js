@@ -5,7 +5,9 @@
  * dies; it is started again on the same data, and every delivery that got no 2xx is sent again
  * until it gets one, as Meta does. Executions are counted from the database. A change answered
  * 200 must have run, or be held by a failed or crashed execution, which is then retried as a
- * user would from the executions list; in the end each change ran exactly once.
+ * user would from the executions list. A change that still did not run is sorted by why: n8n
+ * failed its execution as stalled and replaced its data, n8n recovered it on a placeholder
+ * item, or unexplained.
  *
  * ctx: { payloads, deliver(payload, n) → true when answered 200, kill(), restart(), executions()
  *        (from the database, see db-executions.js), retry(executionId), concurrency, killAfter,

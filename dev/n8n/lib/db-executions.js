@@ -69,8 +69,6 @@ function describe(row, install, trigger) {
 		ran: row.status === 'success' ? changeIdsOf(output) : [],
 		items: (output || []).map((item) => item.json),
 		error: data?.resultData?.error?.message ?? null,
-		hasData: data !== undefined,
-		triggerRan: output !== undefined,
 	};
 }
 
