@@ -3,6 +3,23 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { phoneNumberIdLocator, wabaIdLocator } from '../shared/descriptions';
 import { BUSINESS_USERNAME_FIELD, IDENTITY_EVENTS } from './events';
 
+/**
+ * The locator without the editor's regex check of a typed ID. n8n runs that check again when
+ * every execution starts, in a VM with a 250 ms time limit; a process stalled that long (a
+ * worker starting beside a burst) fails the execution before the trigger runs, and a queue-mode
+ * execution's event is then lost. The node checks the IDs itself when the trigger is activated.
+ */
+function withoutRegexCheck(locator: INodeProperties): INodeProperties {
+	return {
+		...locator,
+		modes: locator.modes?.map((mode) => {
+			const withoutCheck = { ...mode };
+			delete withoutCheck.validation;
+			return withoutCheck;
+		}),
+	};
+}
+
 /** The trigger's one version (nothing was released before it). */
 export const TRIGGER_VERSION = 2;
 
@@ -246,7 +263,7 @@ export const triggerProperties: INodeProperties[] = [
 			{
 				displayName: 'WABA',
 				name: 'waba',
-				values: [{ ...wabaIdLocator, description: 'A WhatsApp Business Account (WABA)' }],
+				values: [{ ...withoutRegexCheck(wabaIdLocator), description: 'A WhatsApp Business Account (WABA)' }],
 			},
 		],
 	},
@@ -268,7 +285,7 @@ export const triggerProperties: INodeProperties[] = [
 					{
 						...phoneNumberIdLocator,
 						description: 'The business phone number, by its phone-number ID. "From List" shows the numbers of every WABA the credential sees.',
-						modes: phoneNumberIdLocator.modes?.map((mode) =>
+						modes: withoutRegexCheck(phoneNumberIdLocator).modes?.map((mode) =>
 							mode.name === 'list'
 								? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod: 'searchPhoneNumbersOfAllWabas' } }
 								: mode,

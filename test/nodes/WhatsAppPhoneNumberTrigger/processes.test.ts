@@ -4,10 +4,11 @@
  * executions on empty static data. Sequences and bursts are the ones real traffic sends.
  */
 import nock from 'nock';
+import { resetSafeRegexEngine, setSafeRegexEngine } from 'n8n-workflow';
 
 import { isolateNetwork, testCredentials } from '../../harness/graphMock';
 import { TriggerHarness } from '../../harness/webhook';
-import { envelope, messageWithContactHash, qualityFlagged, signedDelivery } from './fixtures';
+import { WABA_ID, envelope, messageWithContactHash, qualityFlagged, signedDelivery } from './fixtures';
 
 isolateNetwork();
 
@@ -224,4 +225,33 @@ describe('bounds', () => {
 		expect(harness.deduplication.storedBytes()).toBeGreaterThan(0);
 		expect(harness.deduplication.storedBytes()).toBeLessThanOrEqual(512 * 1024);
 	}, 180_000);
+});
+
+describe('a process stalled when the execution starts', () => {
+	afterEach(() => resetSafeRegexEngine());
+
+	// n8n checks every node's resource-locator regexes when an execution starts, in a VM with a
+	// 250 ms limit; a stalled process (a worker starting beside a burst, seen in the queue-mode
+	// suite) times out there and fails the execution before the trigger runs.
+	it("runs the change: the trigger's WABA and phone-number locators give n8n no regex to time out", async () => {
+		harness = await TriggerHarness.create({
+			type: TYPE,
+			parameters: {
+				...parameters,
+				wabas: { waba: [{ wabaId: { __rl: true, mode: 'id', value: WABA_ID } }] },
+			} as never,
+			credentials: testCredentials,
+			executionMode: 'queue',
+			processes: 2,
+		});
+		await harness.listen();
+		const timedOut = () => {
+			throw new Error('Regular expression execution timed out');
+		};
+		setSafeRegexEngine({ exec: timedOut, test: timedOut, replace: timedOut, matchAll: timedOut, split: timedOut });
+		await deliver(change(1), 0);
+		await harness.settle();
+		expect(harness.executions).toHaveLength(1);
+		expect(harness.passedOn).toEqual([[expect.objectContaining({ json: expect.objectContaining({ field: 'phone_number_quality_update', wabaId: WABA_ID }) })]]);
+	});
 });
